@@ -1,0 +1,43 @@
+"""Command line: `python -m arkiv check` and `python -m arkiv generate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .build import MEETINGS_DIR, generate
+from .load import check_archive
+from .problems import InputError
+from .writer import WriterError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="arkiv", description="Kredsrådsarkivets byggeværktøj.")
+    parser.add_argument("--root", type=Path, default=Path("."), help="projektets rodmappe (standard: .)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="tjek alle mødefiler uden at bygge")
+    commands.add_parser("generate", help="tjek mødefilerne og generér siderne i docs/arkiv/")
+    args = parser.parse_args(argv)
+
+    if args.command == "check":
+        archive, problems = check_archive(args.root / MEETINGS_DIR)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if archive is None:
+            print(f"{len(problems.errors)} fejl fundet.", file=sys.stderr)
+            return 1
+        print(f"OK: {len(archive.meetings)} møder, {len(archive.people)} personer, "
+              f"{len(archive.themes)} temaer.")
+        return 0
+    try:
+        report = generate(args.root)
+    except InputError as exc:
+        print(exc, file=sys.stderr)
+        print(f"{len(exc.problems)} fejl fundet; intet er skrevet.", file=sys.stderr)
+        return 1
+    except WriterError as exc:
+        print(f"fejl: {exc}", file=sys.stderr)
+        return 1
+    print(f"Genereret: {report}.")
+    return 0

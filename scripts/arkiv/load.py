@@ -1,0 +1,43 @@
+"""Read and validate the whole meetings folder into one Archive, or fail with every problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .crossref import build_crossref
+from .model import Archive
+from .problems import InputError, ProblemList
+from .reader import read_meeting
+from .registry import read_councils, read_people, read_themes
+from .validate import validate
+
+
+def meeting_files(folder: Path) -> list[Path]:
+    """Meeting files in name order: every *.md directly in the folder (README.md excluded)."""
+    return sorted(p for p in folder.glob("*.md") if p.name.lower() != "readme.md")
+
+
+def check_archive(folder: Path) -> tuple[Archive | None, ProblemList]:
+    """Read everything, collect every problem; the archive is None when there are errors."""
+    folder = Path(folder)
+    problems = ProblemList()
+    councils = read_councils(folder, problems)
+    people = read_people(folder, problems)
+    themes = read_themes(folder, problems)
+    meetings = [m for p in meeting_files(folder) if (m := read_meeting(p, folder, problems))]
+    if problems.errors:
+        return None, problems
+    validate(meetings, councils, people, themes, folder, problems)
+    if problems.errors:
+        return None, problems
+    meetings.sort(key=lambda m: m.sort_key)
+    archive = Archive(councils, people, themes, meetings)
+    return build_crossref(archive), problems
+
+
+def load_archive(folder: Path) -> Archive:
+    """The archive, or InputError carrying every problem found."""
+    archive, problems = check_archive(folder)
+    if archive is None:
+        raise InputError(problems)
+    return archive

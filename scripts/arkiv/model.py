@@ -1,0 +1,238 @@
+"""The archive's domain model: plain, immutable dataclasses.
+
+Names follow Popolo / Open Civic Data where they fit (Person, Organization-like Council, agenda
+items with subjects). Every reader and renderer speaks in these types and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Council:
+    """A council (råd) whose meetings are archived, e.g. a police district's kredsråd."""
+
+    id: str
+    name: str
+    police_district: str | None = None
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title a person is given in the minutes, with the organisation where the minutes state it."""
+
+    title: str | None
+    organisation: str | None = None
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone named in the minutes. `aliases` are other spellings the minutes use for them."""
+
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    note: str | None = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name,) + self.aliases
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A subject that runs through meetings. `words` mark it in text; 'stem*' matches a prefix."""
+
+    id: str
+    title: str
+    description: str
+    words: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class UnknownDate:
+    """What the source does say about a meeting whose date it does not give."""
+
+    year: int
+    note: str
+    number_in_year: int | None = None
+    after: dt.date | None = None
+    before: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A person's place at one meeting (present or absent), with the title printed for them."""
+
+    person: str
+    title: str | None = None
+
+
+@dataclass(frozen=True)
+class Substitution:
+    """`person` attended in place of `instead_of` (»mødte i stedet for«)."""
+
+    person: str
+    instead_of: str
+
+
+@dataclass(frozen=True)
+class Presenter:
+    """An invited speaker (oplægsholder) and the agenda items they presented."""
+
+    person: str
+    title: str | None = None
+    organisation: str | None = None
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class MinutesRef:
+    """The previous meeting whose minutes this meeting approved."""
+
+    date: dt.date | None
+    as_written: str
+    meeting: str | None = None  # id of that meeting when it is in the archive
+
+
+@dataclass(frozen=True)
+class NextMeeting:
+    date: dt.date | None
+    as_written: str
+
+
+@dataclass(frozen=True)
+class AgendaEntry:
+    """One line of the agenda (dagsorden): '3', '3.a', … with explicit themes and bullet points."""
+
+    number: str
+    title: str
+    themes: tuple[str, ...] = ()
+    points: tuple[str, ...] = ()
+
+    @property
+    def parent(self) -> str | None:
+        return self.number.split(".")[0] if "." in self.number else None
+
+
+@dataclass(frozen=True)
+class Attachment:
+    """A bilag. `published` says whether the archive holds it (then `url` points to it)."""
+
+    title: str
+    item: str | None = None
+    published: bool = False
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """The document the meeting file was made from."""
+
+    kind: str
+    file: str | None = None
+    url: str | None = None
+    note: str | None = None
+
+
+INTRO, ITEM, WRITTEN = "intro", "item", "written"
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of the minutes' text: the opening, an agenda item, or the written orientation."""
+
+    kind: str
+    heading: str | None  # as printed in the minutes, e.g. 'Ad 3.a) Det sundhedsfaglige …'
+    body: str  # markdown
+    line: int  # where the section starts in its file
+    number: str | None = None
+    title: str | None = None  # heading without the 'Ad 3.a)' prefix
+
+    @property
+    def anchor(self) -> str:
+        """Stable fragment id: '#punkt-3a' for item 3.a. Links to agenda items rely on it."""
+        if self.kind == ITEM:
+            return "punkt-" + self.number.replace(".", "")
+        return "indledning" if self.kind == INTRO else "skriftlig-orientering"
+
+    @property
+    def label(self) -> str:
+        if self.kind == ITEM:
+            return f"Punkt {self.number}: {self.title}"
+        return "Indledning" if self.kind == INTRO else "Til skriftlig orientering"
+
+
+@dataclass(frozen=True)
+class Meeting:
+    id: str
+    path: str  # relative to the meetings folder, for messages
+    council: str
+    date: dt.date | None
+    date_unknown: UnknownDate | None
+    agenda: tuple[AgendaEntry, ...]
+    sections: tuple[Section, ...]
+    source: Source
+    time: str | None = None
+    place: str | None = None
+    chair: str | None = None
+    chair_note: str | None = None
+    participants: tuple[Attendance, ...] = ()
+    absent: tuple[Attendance, ...] = ()
+    substitutes: tuple[Substitution, ...] = ()
+    presenters: tuple[Presenter, ...] = ()
+    approves_minutes: MinutesRef | None = None
+    next_meeting: NextMeeting | None = None
+    attachments: tuple[Attachment, ...] = ()
+
+    @property
+    def year(self) -> int:
+        return self.date.year if self.date else self.date_unknown.year
+
+    @property
+    def sort_key(self) -> tuple:
+        """Chronological order; an undated meeting sorts at the earliest day the source allows."""
+        if self.date:
+            return (self.date, 0, self.id)
+        known = self.date_unknown
+        earliest = known.after or dt.date(known.year, 1, 1)
+        return (earliest, known.number_in_year or 0, self.id)
+
+    @property
+    def items(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.kind == ITEM)
+
+    def section(self, number: str) -> Section | None:
+        return next((s for s in self.items if s.number == number), None)
+
+    def agenda_entry(self, number: str) -> AgendaEntry | None:
+        return next((a for a in self.agenda if a.number == number), None)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A section of a meeting linked to a theme or a person, with a short excerpt of why."""
+
+    meeting: str
+    section: Section
+    excerpt: str
+    how: str  # theme: 'dagsorden' or the matched word; person: 'nævnt' or 'oplægsholder'
+
+
+@dataclass
+class Archive:
+    """Everything the renderers need: registries, meetings in date order, and the cross-index."""
+
+    councils: dict[str, Council]
+    people: dict[str, Person]
+    themes: dict[str, Theme]
+    meetings: list[Meeting]
+    theme_hits: dict[str, list[Hit]] = field(default_factory=dict)
+    person_hits: dict[str, list[Hit]] = field(default_factory=dict)
+    section_themes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def meeting(self, meeting_id: str) -> Meeting | None:
+        return next((m for m in self.meetings if m.id == meeting_id), None)

@@ -1,0 +1,200 @@
+"""Reading one meeting file: YAML front matter + the minutes as markdown sections."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .fields import Fields
+from .model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, Meeting,
+                    MinutesRef, NextMeeting, Presenter, Section, Source, Substitution, UnknownDate)
+from .problems import ProblemList
+from .registry import ID_HINT, ID_PATTERN
+from .yamlsource import Located, SourceError, load_yaml, read_text, split_front_matter
+
+FRONT_MATTER_FIELDS = {
+    "council", "date", "date_unknown", "time", "place", "chair", "chair_note", "participants",
+    "absent", "substitutes", "presenters", "approves_minutes", "next_meeting", "agenda",
+    "attachments", "source",
+}
+
+# '## Ad 3.a) Titel', '## 3.a) Titel', '## Ad. pkt. 3 Titel', '## 3. Titel'
+ITEM_HEADING = re.compile(
+    r"^##[ \t]+(?:Ad\.?[ \t]+)?(?:pkt\.?[ \t]*)?(?P<number>\d+(?:\.[a-z])?)[ \t]*[).:]?[ \t]+(?P<title>\S.*?)[ \t]*$",
+    re.IGNORECASE)
+WRITTEN_HEADING = re.compile(r"^##[ \t]+(?:til[ \t]+)?skriftlig[ \t]+orientering:?[ \t]*$", re.IGNORECASE)
+AGENDA_NUMBER = re.compile(r"^\d+(?:\.[a-z])?$")
+
+
+def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | None:
+    """Read a meeting file; record every problem found and return None when it has errors."""
+    name = path.relative_to(folder).as_posix()
+    before = len(problems.errors)
+    meeting_id = path.stem
+    if not ID_PATTERN.match(meeting_id):
+        problems.error(name, 0, "filnavn", f"'{path.name}' giver ikke et gyldigt møde-id", ID_HINT)
+    try:
+        text = read_text(path)
+        yaml_text, body, body_line = split_front_matter(text)
+        doc = load_yaml(yaml_text, offset=1)
+    except SourceError as exc:
+        problems.error(name, exc.line, "fil", exc.message, exc.hint)
+        return None
+    if not isinstance(doc.value, dict):
+        problems.error(name, 2, "front matter", "skal være felter med navn og værdi",
+                       "skriv fx 'council: koebenhavn' på hver linje")
+        return None
+    meeting = _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)
+    return meeting if len(problems.errors) == before else None
+
+
+def _meeting(meeting_id, name, fm: Fields, body: str, body_line: int, problems) -> Meeting:
+    fm.unknown_keys(FRONT_MATTER_FIELDS)
+    date = fm.date("date")
+    date_unknown = _unknown_date(fm) if date is None else None
+    if date is not None and fm.has("date_unknown"):
+        fm.error("date_unknown", "mødet har både 'date' og 'date_unknown'",
+                 "slet 'date_unknown', når datoen kendes")
+    return Meeting(
+        id=meeting_id,
+        path=name,
+        council=fm.str("council", required=True, default=""),
+        date=date,
+        date_unknown=date_unknown,
+        time=fm.str("time"),
+        place=fm.str("place"),
+        chair=fm.str("chair"),
+        chair_note=fm.str("chair_note"),
+        participants=_attendance(fm, "participants"),
+        absent=_attendance(fm, "absent"),
+        substitutes=tuple(_substitution(f) for f in fm.mappings("substitutes")),
+        presenters=tuple(_presenter(f) for f in fm.mappings("presenters")),
+        approves_minutes=_minutes_ref(fm.mapping("approves_minutes")),
+        next_meeting=_next_meeting(fm.mapping("next_meeting")),
+        agenda=tuple(_agenda_entry(f) for f in fm.mappings("agenda", required=True)),
+        attachments=tuple(_attachment(f) for f in fm.mappings("attachments")),
+        source=_source(fm.mapping("source", required=True)),
+        sections=tuple(read_sections(body, body_line, name, problems)),
+    )
+
+
+def _unknown_date(fm: Fields) -> UnknownDate | None:
+    if "date" not in fm.data and not fm.has("date_unknown"):
+        fm.error("date", "feltet mangler",
+                 "skriv 'date: ÅÅÅÅ-MM-DD', eller 'date: null' og 'date_unknown:' når referatet ikke har en dato")
+        return None
+    unknown = fm.mapping("date_unknown")
+    if unknown is None:
+        if "date" in fm.data and fm.data["date"] is None:
+            fm.error("date_unknown", "datoen er ukendt, men 'date_unknown' mangler",
+                     "tilføj 'date_unknown:' med 'year:' og 'note:' om hvad referatet siger")
+        return None
+    unknown.unknown_keys({"year", "number_in_year", "after", "before", "note"})
+    year, note = unknown.int("year", required=True), unknown.str("note", required=True)
+    after, before = unknown.date("after"), unknown.date("before")
+    if after and before and after >= before:
+        unknown.error("before", f"{before} ligger ikke efter {after}", "tjek 'after' og 'before'")
+    if year is None or note is None:
+        return None
+    return UnknownDate(year, note, unknown.int("number_in_year"), after, before)
+
+
+def _attendance(fm: Fields, key: str) -> tuple[Attendance, ...]:
+    result = []
+    for entry in fm.mappings(key):
+        entry.unknown_keys({"person", "title"})
+        result.append(Attendance(entry.str("person", required=True, default=""), entry.str("title")))
+    return tuple(result)
+
+
+def _substitution(entry: Fields) -> Substitution:
+    entry.unknown_keys({"person", "for"})
+    return Substitution(entry.str("person", required=True, default=""),
+                        entry.str("for", required=True, default=""))
+
+
+def _presenter(entry: Fields) -> Presenter:
+    entry.unknown_keys({"person", "title", "organisation", "items"})
+    return Presenter(entry.str("person", required=True, default=""), entry.str("title"),
+                     entry.str("organisation"), entry.str_list("items"))
+
+
+def _minutes_ref(entry: Fields | None) -> MinutesRef | None:
+    if entry is None:
+        return None
+    entry.unknown_keys({"date", "as_written", "meeting"})
+    return MinutesRef(entry.date("date"), entry.str("as_written", required=True, default=""),
+                      entry.str("meeting"))
+
+
+def _next_meeting(entry: Fields | None) -> NextMeeting | None:
+    if entry is None:
+        return None
+    entry.unknown_keys({"date", "as_written"})
+    return NextMeeting(entry.date("date"), entry.str("as_written", required=True, default=""))
+
+
+def _agenda_entry(entry: Fields) -> AgendaEntry:
+    entry.unknown_keys({"number", "title", "themes", "points"})
+    number = entry.str("number", required=True, default="")
+    if number and not AGENDA_NUMBER.match(number):
+        entry.error("number", f"'{number}' er ikke et punktnummer",
+                    "skriv fx \"3\" for et punkt og \"3.a\" for et underpunkt")
+    return AgendaEntry(number, entry.str("title", required=True, default=""),
+                       entry.str_list("themes"), entry.str_list("points"))
+
+
+def _attachment(entry: Fields) -> Attachment:
+    entry.unknown_keys({"title", "item", "published", "url"})
+    published, url = entry.bool("published"), entry.str("url")
+    if published and not url:
+        entry.error("url", "et offentliggjort bilag skal have en adresse",
+                    "tilføj 'url:' eller sæt 'published: false'")
+    return Attachment(entry.str("title", required=True, default=""), entry.str("item"), published, url)
+
+
+def _source(entry: Fields | None) -> Source:
+    if entry is None:
+        return Source(kind="")
+    entry.unknown_keys({"kind", "file", "url", "note"})
+    return Source(entry.str("kind", required=True, default=""), entry.str("file"),
+                  entry.str("url"), entry.str("note"))
+
+
+def read_sections(body: str, first_line: int, name: str, problems: ProblemList) -> list[Section]:
+    """Split the minutes into the opening text, the agenda items and the written orientation."""
+    sections: list[Section] = []
+    kind, heading, number, title, start, lines = INTRO, None, None, None, first_line, []
+
+    def close():
+        text = "\n".join(lines).strip("\n")
+        if kind == INTRO and not text.strip():
+            return
+        if not text.strip():
+            problems.error(name, start, heading or "referat", "punktet har ingen tekst",
+                           "skriv referatets tekst under overskriften, fx 'Der var ingen bemærkninger.'")
+        sections.append(Section(kind, heading, text, start, number, title))
+
+    for offset, line in enumerate(body.split("\n")):
+        lineno = first_line + offset
+        item, written = ITEM_HEADING.match(line), WRITTEN_HEADING.match(line)
+        if item or written:
+            close()
+            start, lines, heading = lineno, [], line[2:].strip()
+            if item:
+                kind, number, title = ITEM, item["number"].lower(), item["title"]
+            else:
+                kind, number, title = WRITTEN, None, None
+        elif line.startswith("## "):
+            problems.error(name, lineno, "referat", f"overskriften '{line.strip()}' er ikke et punkt",
+                           "skriv punktets nummer og titel som i dagsordenen, fx '## Ad 3.a) Titel', "
+                           "eller '## Til skriftlig orientering:'")
+            lines.append(line)
+        elif line.startswith("# "):
+            problems.error(name, lineno, "referat", "referatet må ikke have en overskrift på niveau 1",
+                           "sidens titel laves af arkivet; brug '## Ad 1) …' til punkterne")
+            lines.append(line)
+        else:
+            lines.append(line)
+    close()
+    return sections

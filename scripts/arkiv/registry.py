@@ -1,0 +1,108 @@
+"""Reading the registries beside the meetings: councils.yml, people.yml and themes.yml."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .fields import Fields
+from .model import Council, Person, Role, Theme
+from .problems import ProblemList
+from .yamlsource import Located, SourceError, load_yaml, read_text
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_HINT = "brug kun a-z, 0-9 og bindestreg, fx 'soeren-thomassen' (æ→ae, ø→oe, å→aa)"
+
+COUNCILS, PEOPLE, THEMES = "councils.yml", "people.yml", "themes.yml"
+
+
+def read_registry(folder: Path, name: str, problems: ProblemList):
+    """Yield a Fields for each entry of a registry file (a YAML list of mappings)."""
+    path = folder / name
+    if not path.exists():
+        problems.error(name, 0, "fil", "registret findes ikke", f"opret {name} i {folder}")
+        return
+    try:
+        doc = load_yaml(read_text(path))
+    except SourceError as exc:
+        problems.error(name, exc.line, "fil", exc.message, exc.hint)
+        return
+    if doc.value is None:
+        return
+    if not isinstance(doc.value, list):
+        problems.error(name, 1, "fil", "registret skal være en liste",
+                       "skriv hver post som et punkt, der begynder med '- id: …'")
+        return
+    root = Located({"entries": doc.value}, {("entries",) + k: v for k, v in doc.lines.items()})
+    yield from Fields(root, name, problems).mappings("entries")
+
+
+def _checked_id(entry: Fields, seen: dict[str, int]) -> str | None:
+    ident = entry.str("id", required=True)
+    if ident is None:
+        return None
+    if not ID_PATTERN.match(ident):
+        entry.error("id", f"'{ident}' er ikke et gyldigt id", ID_HINT)
+        return None
+    if ident in seen:
+        entry.error("id", f"'{ident}' er brugt før (linje {seen[ident]})", "giv hver post sit eget id")
+        return None
+    seen[ident] = entry.line("id")
+    return ident
+
+
+def read_councils(folder: Path, problems: ProblemList) -> dict[str, Council]:
+    councils, seen = {}, {}
+    for entry in read_registry(folder, COUNCILS, problems):
+        entry.unknown_keys({"id", "name", "police_district"})
+        ident, name = _checked_id(entry, seen), entry.str("name", required=True)
+        if ident and name:
+            councils[ident] = Council(ident, name, entry.str("police_district"))
+    return councils
+
+
+def read_people(folder: Path, problems: ProblemList) -> dict[str, Person]:
+    people, seen = {}, {}
+    owner_of_name: dict[str, tuple[str, int]] = {}  # every name and alias → (person id, line)
+    for entry in read_registry(folder, PEOPLE, problems):
+        entry.unknown_keys({"id", "name", "aliases", "roles", "note"})
+        ident, name = _checked_id(entry, seen), entry.str("name", required=True)
+        aliases = entry.str_list("aliases")
+        roles = []
+        for role in entry.mappings("roles"):
+            role.unknown_keys({"title", "organisation"})
+            title, organisation = role.str("title"), role.str("organisation")
+            if not title and not organisation:
+                role.error("title", "en rolle skal have en titel eller en organisation",
+                           "tilføj 'title:' og/eller 'organisation:'")
+            roles.append(Role(title, organisation))
+        if not (ident and name):
+            continue
+        for index, alias in enumerate((name,) + aliases):
+            key = " ".join(alias.lower().split())
+            other = owner_of_name.get(key)
+            if other and other[0] != ident:
+                field = "name" if index == 0 else f"aliases[{index - 1}]"
+                problems.error(entry.path, entry.line("name" if index == 0 else "aliases"), field,
+                               f"navnet '{alias}' hører også til '{other[0]}' (linje {other[1]})",
+                               "et navn eller alias må kun pege på én person")
+            owner_of_name[key] = (ident, entry.line("name"))
+        people[ident] = Person(ident, name, aliases, tuple(roles), entry.str("note"))
+    return people
+
+
+def read_themes(folder: Path, problems: ProblemList) -> dict[str, Theme]:
+    themes, seen = {}, {}
+    for entry in read_registry(folder, THEMES, problems):
+        entry.unknown_keys({"id", "title", "description", "words"})
+        ident, title = _checked_id(entry, seen), entry.str("title", required=True)
+        description = entry.str("description", required=True)
+        words = entry.str_list("words")
+        for index, word in enumerate(words):
+            if "*" in word[:-1]:
+                problems.error(entry.path, entry.line("words"), f"words[{index}]",
+                               f"'{word}': '*' må kun stå sidst i et ord",
+                               "skriv fx 'bande*' for alle ord, der begynder med 'bande'")
+        if ident and title and description:
+            themes[ident] = Theme(ident, title, description, words)
+    return themes

@@ -1,0 +1,33 @@
+"""Pure render functions: the archive model in, page text out. Nothing here touches the disk."""
+
+from __future__ import annotations
+
+from ..model import Archive
+from .common import FRONT_PAGE_INCLUDE, meeting_path, person_path, theme_path
+from .indexes import (MEETINGS_INDEX, PEOPLE_INDEX, THEMES_INDEX, render_front_page,
+                      render_meetings_index, render_people_index, render_themes_index)
+from .meeting import render_meeting, source_copy_path
+from .person import render_person
+from .theme import render_theme
+
+
+def render_site(archive: Archive, folder: str) -> dict[str, str]:
+    """Every generated page, keyed by its path inside the generated folder `folder` (in docs/)."""
+    pages = {
+        MEETINGS_INDEX: render_meetings_index(archive),
+        THEMES_INDEX: render_themes_index(archive),
+        PEOPLE_INDEX: render_people_index(archive),
+        FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
+    }
+    for meeting in archive.meetings:
+        pages[meeting_path(meeting)] = render_meeting(archive, meeting)
+    for theme in archive.themes.values():
+        pages[theme_path(theme)] = render_theme(archive, theme)
+    for person in archive.people.values():
+        pages[person_path(person)] = render_person(archive, person)
+    return pages
+
+
+def source_copies(archive: Archive) -> dict[str, str]:
+    """Published copies of the source documents: generated path → path inside meetings/."""
+    return {source_copy_path(m): m.source.file for m in archive.meetings if source_copy_path(m)}

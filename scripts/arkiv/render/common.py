@@ -1,0 +1,101 @@
+"""Shared pieces of the page renderers: where pages live, links between them, and wording."""
+
+from __future__ import annotations
+
+import posixpath
+
+import yaml
+
+from ..danish import format_date
+from ..model import Archive, Meeting, Person, Section, Theme
+
+MEETINGS, THEMES, PEOPLE, SOURCES = "moeder", "temaer", "personer", "kilder"
+FRONT_PAGE_INCLUDE = "_includes/forside.md"  # pulled into docs/index.md by pymdownx.snippets
+
+UNKNOWN = "ikke oplyst i referatet"
+
+
+def meeting_path(meeting: Meeting) -> str:
+    return f"{MEETINGS}/{meeting.id}.md"
+
+
+def theme_path(theme: Theme) -> str:
+    return f"{THEMES}/{theme.id}.md"
+
+
+def person_path(person: Person) -> str:
+    return f"{PEOPLE}/{person.id}.md"
+
+
+def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative link between two generated pages, as MkDocs wants it (to the .md file)."""
+    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{target}#{anchor}" if anchor else target
+
+
+def escape(text: str) -> str:
+    """Text from the registries or front matter, made safe to place inside markdown."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    for ch in "\\`*_[]":
+        text = text.replace(ch, "\\" + ch)
+    return text
+
+
+def page_header(title: str, description: str) -> str:
+    """MkDocs page meta: the browser title and the description search engines show."""
+    meta = yaml.safe_dump({"title": title, "description": description},
+                          allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{meta}---\n\n"
+
+
+def meeting_title(meeting: Meeting) -> str:
+    """'Møde 23. juni 2025', or for an undated meeting what the source says ('1. møde i 2025')."""
+    if meeting.date:
+        return f"Møde {format_date(meeting.date)}"
+    unknown = meeting.date_unknown
+    if unknown.number_in_year:
+        return f"{unknown.number_in_year}. møde i {unknown.year} (dato ikke oplyst)"
+    return f"Møde i {unknown.year} (dato ikke oplyst)"
+
+
+def meeting_date_text(meeting: Meeting) -> str:
+    if meeting.date:
+        return format_date(meeting.date)
+    unknown = meeting.date_unknown
+    bounds = []
+    if unknown.after:
+        bounds.append(f"efter {format_date(unknown.after)}")
+    if unknown.before:
+        bounds.append(f"før {format_date(unknown.before)}")
+    span = f", holdt {' og '.join(bounds)}" if bounds else f", holdt i {unknown.year}"
+    return f"Ikke oplyst i referatet{span}"
+
+
+def council_name(archive: Archive, meeting: Meeting) -> str:
+    return archive.councils[meeting.council].name
+
+
+def meeting_link(archive: Archive, from_page: str, meeting: Meeting, anchor: str | None = None) -> str:
+    return f"[{escape(meeting_title(meeting))}]({link(from_page, meeting_path(meeting), anchor)})"
+
+
+def person_link(archive: Archive, from_page: str, person_id: str) -> str:
+    person = archive.people[person_id]
+    return f"[{escape(person.name)}]({link(from_page, person_path(person))})"
+
+
+def theme_link(archive: Archive, from_page: str, theme_id: str) -> str:
+    theme = archive.themes[theme_id]
+    return f"[{escape(theme.title)}]({link(from_page, theme_path(theme))})"
+
+
+def section_link(archive: Archive, from_page: str, meeting: Meeting, section: Section) -> str:
+    return f"[{escape(section.label)}]({link(from_page, meeting_path(meeting), section.anchor)})"
+
+
+def quote(text: str) -> str:
+    return f"»{escape(text)}«"
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"

@@ -1,0 +1,94 @@
+"""Index pages: meetings by year, themes and people in Danish alphabetical order, the front page."""
+
+from __future__ import annotations
+
+from ..danish import initial, sort_key
+from ..model import Archive
+from ..danish import format_date
+from .common import (MEETINGS, PEOPLE, THEMES, council_name, escape, meeting_date_text, meeting_link,
+                     meeting_path, meeting_title, page_header, person_link, plural, quote, theme_link)
+from .person import meeting_roles
+from .theme import theme_counts
+
+MEETINGS_INDEX, THEMES_INDEX, PEOPLE_INDEX = f"{MEETINGS}/index.md", f"{THEMES}/index.md", f"{PEOPLE}/index.md"
+
+
+def render_meetings_index(archive: Archive) -> str:
+    page = MEETINGS_INDEX
+    parts = [page_header("Møder", "Alle møder i arkivet, nyeste først."), "# Møder\n",
+             f"Arkivet rummer {plural(len(archive.meetings), 'møde', 'møder')}, nyeste først.\n"]
+    year = None
+    for meeting in reversed(archive.meetings):
+        if meeting.year != year:
+            year = meeting.year
+            parts.append(f"## {year}\n")
+        parts.append(f"- {meeting_link(archive, page, meeting)} – {escape(council_name(archive, meeting))}"
+                     f" – {plural(len(meeting.items), 'punkt', 'punkter')} på dagsordenen")
+    return "\n".join(parts) + "\n"
+
+
+def render_themes_index(archive: Archive) -> str:
+    page = THEMES_INDEX
+    parts = [page_header("Temaer", "Temaer i kredsrådenes møder."), "# Temaer\n"]
+    for theme in sorted(archive.themes.values(), key=lambda t: sort_key(t.title)):
+        sections, meetings = theme_counts(archive, theme.id)
+        parts.append(f"- {theme_link(archive, page, theme.id)} – {escape(theme.description)} "
+                     f"({plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')})")
+    return "\n".join(parts) + "\n"
+
+
+def render_people_index(archive: Archive) -> str:
+    page = PEOPLE_INDEX
+    parts = [page_header("Personer", "Personer nævnt i kredsrådenes referater."), "# Personer\n",
+             "Alle personer, der er nævnt i referaterne, i alfabetisk orden efter fornavn.\n"]
+    letter = None
+    for person in sorted(archive.people.values(), key=lambda p: sort_key(p.name)):
+        if initial(person.name) != letter:
+            letter = initial(person.name)
+            parts.append(f"\n## {letter}\n")
+        titles = "; ".join(escape(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles)
+        count = len({m.id for m, _, _ in meeting_roles(archive, person)})
+        line = f"- {person_link(archive, page, person.id)}"
+        if titles:
+            line += f" – {titles}"
+        parts.append(line + f" ({plural(count, 'møde', 'møder')})")
+    return "\n".join(parts) + "\n"
+
+
+def render_front_page(archive: Archive, folder: str) -> str:
+    """The generated part of the front page, included into docs/index.md by pymdownx.snippets.
+
+    Its links are relative to docs/index.md, the page that includes it; `folder` is the generated
+    folder's name inside docs/ (e.g. 'arkiv').
+    """
+    def href(target: str, anchor: str | None = None) -> str:
+        return f"{folder}/{target}" + (f"#{anchor}" if anchor else "")
+
+    parts = []
+    if archive.meetings:
+        latest = archive.meetings[-1]
+        parts.append("## Seneste møde\n")
+        parts.append(f"**[{escape(meeting_title(latest))}]({href(meeting_path(latest))})** – "
+                     f"{escape(council_name(archive, latest))}. Dato: {meeting_date_text(latest)}.\n")
+        parts.append("\n".join(f"- [{escape(s.label)}]({href(meeting_path(latest), s.anchor)})"
+                               for s in latest.items if "." not in s.number) + "\n")
+        parts.append("## Næste møde\n")
+        nxt = latest.next_meeting
+        if nxt and nxt.date:
+            parts.append(f"Ifølge det seneste referat: **{format_date(nxt.date)}** "
+                         f"(referatet: {quote(nxt.as_written)}).\n")
+        else:
+            parts.append("Det seneste referat oplyser ikke datoen for næste møde.\n")
+    parts.append("## Temaer\n")
+    rows = []
+    for theme in sorted(archive.themes.values(), key=lambda t: sort_key(t.title)):
+        sections, meetings = theme_counts(archive, theme.id)
+        rows.append(f"- [{escape(theme.title)}]({href(f'{THEMES}/{theme.id}.md')}) – "
+                    f"{plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}")
+    parts.append("\n".join(rows) + "\n")
+    parts.append("## Personer\n")
+    people = sorted(archive.people.values(), key=lambda p: sort_key(p.name))
+    parts.append(" · ".join(f"[{escape(p.name)}]({href(f'{PEOPLE}/{p.id}.md')})" for p in people) + "\n")
+    parts.append(f"[Alle møder]({href(MEETINGS_INDEX)}) · [Alle temaer]({href(THEMES_INDEX)}) · "
+                 f"[Alle personer]({href(PEOPLE_INDEX)})\n")
+    return "\n".join(parts)

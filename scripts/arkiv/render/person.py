@@ -1,0 +1,80 @@
+"""The page of one person: titles, meetings and role at each, the items they appear in, themes."""
+
+from __future__ import annotations
+
+from ..crossref import themes_of_person
+from ..danish import sort_key
+from ..model import Archive, Meeting, Person
+from .common import (escape, meeting_link, page_header, person_link, person_path, plural, quote,
+                     theme_link)
+from .listing import hits_by_year
+
+
+def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, str]]:
+    """(meeting, role, title at that meeting) for every meeting the person is recorded at."""
+    rows, page = [], person_path(person)
+    for meeting in archive.meetings:
+        for entry in meeting.participants:
+            if entry.person == person.id:
+                rows.append((meeting, "Deltager", entry.title or ""))
+        for entry in meeting.absent:
+            if entry.person == person.id:
+                rows.append((meeting, "Afbud", entry.title or ""))
+        for sub in meeting.substitutes:
+            if sub.person == person.id:
+                rows.append((meeting, f"Stedfortræder for {person_link(archive, page, sub.instead_of)}", ""))
+            if sub.instead_of == person.id:
+                rows.append((meeting, f"Repræsenteret af {person_link(archive, page, sub.person)}", ""))
+        for presenter in meeting.presenters:
+            if presenter.person == person.id:
+                title = ", ".join(x for x in (presenter.title, presenter.organisation) if x)
+                items = ", ".join(presenter.items)
+                rows.append((meeting, f"Oplægsholder (punkt {items})" if items else "Oplægsholder", title))
+        if meeting.chair == person.id:
+            rows.append((meeting, "Formand", ""))
+    return rows
+
+
+def render_person(archive: Archive, person: Person) -> str:
+    page = person_path(person)
+    facts = []
+    titles = [escape(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles]
+    if titles:
+        facts.append("- **Titler i referaterne:** " + "; ".join(titles))
+    if person.aliases:
+        facts.append("- **Også skrevet:** " + ", ".join(quote(a) for a in person.aliases))
+    parts = [page_header(person.name, f"{person.name} i kredsrådenes referater."),
+             f"# {escape(person.name)}\n", "\n".join(facts) + "\n" if facts else ""]
+    if person.note:
+        parts.append(f'!!! note "Bemærkning"\n\n    {escape(person.note)}\n')
+    parts.append(_meetings_table(archive, person, page))
+    hits = archive.person_hits.get(person.id, [])
+    parts.append("## Nævnt i referaterne\n")
+    if hits:
+        parts.append(hits_by_year(archive, hits, page, "###",
+                                  lambda h: "oplægsholder" if h.how == "oplægsholder" else "nævnt"))
+    else:
+        parts.append("Personen er ikke nævnt i referaternes tekst.\n")
+    parts.append(_themes(archive, person, page))
+    parts.append("[Alle personer](index.md)\n")
+    return "\n".join(p for p in parts if p)
+
+
+def _meetings_table(archive: Archive, person: Person, page: str) -> str:
+    rows = meeting_roles(archive, person)
+    if not rows:
+        return "## Møder\n\nPersonen er ikke registreret som deltager ved noget møde.\n"
+    lines = ["## Møder\n", "| Møde | Råd | Rolle | Titel ved mødet |", "| --- | --- | --- | --- |"]
+    for meeting, role, title in reversed(rows):
+        council = escape(archive.councils[meeting.council].name)
+        lines.append(f"| {meeting_link(archive, page, meeting)} | {council} | {role} | {escape(title)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _themes(archive: Archive, person: Person, page: str) -> str:
+    counts = themes_of_person(archive, person)
+    if not counts:
+        return "## Temaer\n\nIngen temaer endnu.\n"
+    ordered = sorted(counts, key=lambda t: sort_key(archive.themes[t].title))
+    rows = [f"- {theme_link(archive, page, t)} – {plural(counts[t], 'punkt', 'punkter')}" for t in ordered]
+    return "## Temaer\n\nTemaer i de punkter, hvor personen er nævnt eller holdt oplæg:\n\n" + "\n".join(rows) + "\n"

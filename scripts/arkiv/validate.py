@@ -1,0 +1,223 @@
+"""Checks that need more than one file: references into the registries, the agenda against the
+sections, and meetings against each other. Each check records problems and never stops early."""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter
+
+from .model import Council, Meeting, Person, Theme
+from .problems import ProblemList
+from .yamlsource import Located, load_yaml, read_text, split_front_matter
+
+
+class LineFinder:
+    """Finds the line of a front-matter field in a meeting file, read again only when needed."""
+
+    def __init__(self, folder):
+        self.folder, self.cache = folder, {}
+
+    def __call__(self, meeting: Meeting, *path) -> int:
+        if meeting.path not in self.cache:
+            text = read_text(self.folder / meeting.path)
+            self.cache[meeting.path] = load_yaml(split_front_matter(text)[0], offset=1)
+        doc: Located = self.cache[meeting.path]
+        return doc.line(*path)
+
+
+def did_you_mean(word: str, known) -> str:
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    if close:
+        return f"mente du '{close[0]}'?"
+    return "tilføj posten i registret eller ret stavemåden"
+
+
+def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict[str, Person],
+             themes: dict[str, Theme], folder, problems: ProblemList) -> None:
+    line = LineFinder(folder)
+    for meeting in meetings:
+        _check_references(meeting, councils, people, themes, line, problems)
+        _check_attendance(meeting, line, problems)
+        _check_agenda(meeting, line, problems)
+        _check_dates(meeting, line, problems)
+    _check_across_meetings(meetings, line, problems)
+
+
+def _check_references(meeting, councils, people, themes, line, problems) -> None:
+    def person(ref: str, *path):
+        if ref and ref not in people:
+            problems.error(meeting.path, line(meeting, *path), _dotted(path),
+                           f"ukendt person '{ref}'", did_you_mean(ref, people))
+
+    if meeting.council and meeting.council not in councils:
+        problems.error(meeting.path, line(meeting, "council"), "council",
+                       f"ukendt råd '{meeting.council}'", did_you_mean(meeting.council, councils))
+    for key in ("participants", "absent"):
+        for index, entry in enumerate(getattr(meeting, key)):
+            person(entry.person, key, index, "person")
+    for index, sub in enumerate(meeting.substitutes):
+        person(sub.person, "substitutes", index, "person")
+        person(sub.instead_of, "substitutes", index, "for")
+    for index, presenter in enumerate(meeting.presenters):
+        person(presenter.person, "presenters", index, "person")
+    if meeting.chair:
+        person(meeting.chair, "chair")
+    for index, entry in enumerate(meeting.agenda):
+        for theme_index, theme in enumerate(entry.themes):
+            if theme not in themes:
+                problems.error(meeting.path, line(meeting, "agenda", index, "themes", theme_index),
+                               f"agenda[{index}].themes", f"ukendt tema '{theme}'",
+                               did_you_mean(theme, themes))
+
+
+def _check_attendance(meeting, line, problems) -> None:
+    present = {a.person for a in meeting.participants}
+    absent = {a.person for a in meeting.absent}
+    for index, entry in enumerate(meeting.absent):
+        if entry.person in present:
+            problems.error(meeting.path, line(meeting, "absent", index, "person"),
+                           f"absent[{index}].person",
+                           f"'{entry.person}' står både som deltager og med afbud",
+                           "slet personen fra enten 'participants' eller 'absent'")
+    for key in ("participants", "absent"):
+        counts = Counter(a.person for a in getattr(meeting, key))
+        for index, entry in enumerate(getattr(meeting, key)):
+            if counts[entry.person] > 1:
+                counts[entry.person] = 0  # report each duplicate once
+                problems.error(meeting.path, line(meeting, key, index, "person"),
+                               f"{key}[{index}].person", f"'{entry.person}' står der flere gange",
+                               "slet den ene linje")
+    for index, sub in enumerate(meeting.substitutes):
+        if sub.instead_of and sub.instead_of not in absent:
+            problems.error(meeting.path, line(meeting, "substitutes", index, "for"),
+                           f"substitutes[{index}].for",
+                           f"'{sub.instead_of}' har ikke meldt afbud til mødet",
+                           "en stedfortræder møder for et medlem, der står under 'absent'")
+        if sub.person and sub.person not in present:
+            problems.error(meeting.path, line(meeting, "substitutes", index, "person"),
+                           f"substitutes[{index}].person",
+                           f"stedfortræderen '{sub.person}' står ikke blandt deltagerne",
+                           "tilføj personen under 'participants'")
+
+
+def _check_agenda(meeting, line, problems) -> None:
+    numbers = [entry.number for entry in meeting.agenda]
+    seen: set[str] = set()
+    expected_main, expected_sub = 1, {}
+    for index, entry in enumerate(meeting.agenda):
+        where = line(meeting, "agenda", index, "number")
+        field = f"agenda[{index}].number"
+        if not entry.number:
+            continue
+        if entry.number in seen:
+            problems.error(meeting.path, where, field, f"punkt {entry.number} står to gange",
+                           "giv hvert punkt sit eget nummer")
+            continue
+        seen.add(entry.number)
+        if entry.parent is None:
+            main = int(entry.number)
+            if main != expected_main:
+                problems.error(meeting.path, where, field,
+                               f"punkt {entry.number} følger efter punkt {expected_main - 1}",
+                               f"nummerér punkterne 1, 2, 3 … uden huller; forventede {expected_main}")
+            expected_main = main + 1
+        else:
+            if entry.parent not in seen:
+                problems.error(meeting.path, where, field,
+                               f"underpunkt {entry.number} har intet punkt {entry.parent} før sig",
+                               f"tilføj punkt {entry.parent} på dagsordenen før underpunktet")
+            letter = entry.number[-1]
+            want = expected_sub.get(entry.parent, "a")
+            if letter != want:
+                problems.error(meeting.path, where, field,
+                               f"underpunkt {entry.number} kommer, hvor {entry.parent}.{want} ventes",
+                               "nummerér underpunkterne a, b, c … uden huller")
+            expected_sub[entry.parent] = chr(ord(letter) + 1)
+    _check_sections_against_agenda(meeting, numbers, line, problems)
+    for index, presenter in enumerate(meeting.presenters):
+        for item in presenter.items:
+            if item not in numbers:
+                problems.error(meeting.path, line(meeting, "presenters", index, "items"),
+                               f"presenters[{index}].items", f"punkt {item} findes ikke på dagsordenen",
+                               f"vælg et af punkterne {', '.join(numbers)}")
+    for index, attachment in enumerate(meeting.attachments):
+        if attachment.item and attachment.item not in numbers:
+            problems.error(meeting.path, line(meeting, "attachments", index, "item"),
+                           f"attachments[{index}].item", f"punkt {attachment.item} findes ikke på dagsordenen",
+                           f"vælg et af punkterne {', '.join(numbers)}")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _check_sections_against_agenda(meeting, numbers, line, problems) -> None:
+    position = {number: i for i, number in enumerate(numbers)}
+    last, found = -1, set()
+    for section in meeting.items:
+        entry = meeting.agenda_entry(section.number)
+        if entry is None:
+            problems.error(meeting.path, section.line, section.heading,
+                           f"punkt {section.number} står ikke på dagsordenen",
+                           "tilføj punktet under 'agenda:' eller ret nummeret i overskriften")
+            continue
+        if section.number in found:
+            problems.error(meeting.path, section.line, section.heading,
+                           f"punkt {section.number} har to afsnit i referatet", "slå afsnittene sammen")
+            continue
+        found.add(section.number)
+        # The minutes' 'Ad 4)' heading often shortens the agenda line ('…, herunder bl.a.') or drops
+        # '(bilag)'; a heading matches when one text begins with the other.
+        heading, title = _normal(section.title), _normal(entry.title)
+        if not (heading.startswith(title) or title.startswith(heading)):
+            problems.error(meeting.path, section.line, section.heading,
+                           f"titlen passer ikke til dagsordenens punkt {entry.number}: '{entry.title}'",
+                           "skriv overskriften som på dagsordenen")
+        if position[section.number] < last:
+            problems.error(meeting.path, section.line, section.heading,
+                           f"punkt {section.number} står efter et senere punkt",
+                           "sæt afsnittene i dagsordenens rækkefølge")
+        last = max(last, position[section.number])
+    for index, entry in enumerate(meeting.agenda):
+        if entry.number and entry.number not in found:
+            problems.error(meeting.path, line(meeting, "agenda", index, "number"),
+                           f"agenda[{index}]", f"punkt {entry.number} har intet afsnit i referatet",
+                           f"tilføj '## Ad {entry.number}) {entry.title}' med referatets tekst")
+
+
+def _check_dates(meeting, line, problems) -> None:
+    if meeting.date and meeting.next_meeting and meeting.next_meeting.date:
+        if meeting.next_meeting.date <= meeting.date:
+            problems.error(meeting.path, line(meeting, "next_meeting", "date"), "next_meeting.date",
+                           f"næste møde ({meeting.next_meeting.date}) ligger ikke efter mødet ({meeting.date})",
+                           "tjek årstallet")
+    if meeting.date and meeting.approves_minutes and meeting.approves_minutes.date:
+        if meeting.approves_minutes.date >= meeting.date:
+            problems.error(meeting.path, line(meeting, "approves_minutes", "date"),
+                           "approves_minutes.date", "det godkendte referat ligger ikke før mødet",
+                           "tjek datoen")
+
+
+def _check_across_meetings(meetings, line, problems) -> None:
+    ids = {m.id for m in meetings}
+    by_day: dict[tuple, Meeting] = {}
+    for meeting in meetings:
+        ref = meeting.approves_minutes
+        if ref and ref.meeting and ref.meeting not in ids:
+            problems.error(meeting.path, line(meeting, "approves_minutes", "meeting"),
+                           "approves_minutes.meeting", f"mødet '{ref.meeting}' findes ikke i arkivet",
+                           f"{did_you_mean(ref.meeting, ids)} Slet feltet, hvis mødet ikke er i arkivet")
+        if meeting.date:
+            key = (meeting.council, meeting.date)
+            if key in by_day:
+                problems.error(meeting.path, line(meeting, "date"), "date",
+                               f"{by_day[key].path} er allerede et møde i samme råd samme dag",
+                               "slet den ene fil, eller ret datoen")
+            by_day.setdefault(key, meeting)
+
+
+def _dotted(path) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text

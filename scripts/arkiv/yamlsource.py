@@ -1,0 +1,108 @@
+"""Reading text files and YAML while remembering the line every value came from.
+
+PyYAML's node tree carries positions; the plain `safe_load` result does not. We compose the node
+tree once, construct the values from it, and keep a map from each value's path (e.g.
+`("participants", 3, "person")`) to its 1-based line, so that problems can name the line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MAX_FILE_BYTES = 1_000_000  # a year of minutes is a few dozen KB; anything near this is a mistake
+
+
+class SourceError(Exception):
+    """A file that cannot be read at all; carries the line (0 when unknown) and a hint."""
+
+    def __init__(self, line: int, message: str, hint: str = ""):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+@dataclass
+class Located:
+    """A YAML value with the line of each of its parts."""
+
+    value: object
+    lines: dict = field(default_factory=dict)
+    offset: int = 0  # lines before the YAML text in its file (front matter starts after '---')
+
+    def line(self, *path) -> int:
+        """Line of the value at `path`, or of its nearest located ancestor."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1) + self.offset
+
+
+def read_text(path: Path) -> str:
+    """File text as str with a byte-order mark and CRLF line ends accepted silently."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        raise SourceError(0, f"filen er {len(raw):,} bytes, grænsen er {MAX_FILE_BYTES:,}",
+                          "del referatet op, eller fjern indlejrede data")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise SourceError(line, "filen er ikke gemt som UTF-8",
+                          "gem filen igen med tegnsættet UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_yaml(text: str, offset: int = 0) -> Located:
+    """Parse YAML text into values plus a line map; raises SourceError with the parser's line."""
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 + offset) if mark else offset + 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise SourceError(line, f"YAML kan ikke læses: {problem}",
+                          "ret indrykning, kolon og anførselstegn på linjen") from None
+    if node is None:
+        return Located(None, {(): 1}, offset)
+    lines: dict = {}
+    _collect_lines(node, (), lines)
+    loader = yaml.SafeLoader("")
+    try:
+        value = loader.construct_document(node)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = (mark.line + 1 + offset) if mark else offset + 1
+        raise SourceError(line, f"YAML-værdien kan ikke læses: {getattr(exc, 'problem', exc)}",
+                          "ret værdien på linjen") from None
+    finally:
+        loader.dispose()
+    return Located(value, lines, offset)
+
+
+def _collect_lines(node: yaml.Node, path: tuple, lines: dict) -> None:
+    lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value_node in node.value:
+            key = key_node.value
+            lines[path + (key,)] = key_node.start_mark.line + 1
+            _collect_lines(value_node, path + (key,), lines)
+            lines[path + (key,)] = key_node.start_mark.line + 1
+    elif isinstance(node, yaml.SequenceNode):
+        for index, child in enumerate(node.value):
+            _collect_lines(child, path + (index,), lines)
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Split '---\\n<yaml>\\n---\\n<body>' into (yaml, body, first line number of the body)."""
+    lines = text.split("\n")
+    if not lines or lines[0].strip() != "---":
+        raise SourceError(1, "filen begynder ikke med front matter",
+                          "sæt en linje med '---' først, så mødets felter, og '---' igen før referatet")
+    for index in range(1, len(lines)):
+        if lines[index].strip() == "---":
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+    raise SourceError(1, "front matter slutter aldrig",
+                      "afslut mødets felter med en linje, der kun indeholder '---'")

@@ -1,0 +1,27 @@
+"""MkDocs hook: regenerate docs/arkiv/ from meetings/ before each build.
+
+The logic lives in the `arkiv` package (runnable alone as `python -m arkiv generate`); this hook
+only calls it, so `mkdocs build` and `mkdocs serve` need no separate step. Unchanged pages are not
+rewritten, so `mkdocs serve` does not loop on its own output.
+"""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from arkiv.build import generate  # noqa: E402
+from arkiv.problems import InputError  # noqa: E402
+from arkiv.writer import WriterError  # noqa: E402
+
+
+def on_pre_build(config, **kwargs):
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        generate(root)
+    except InputError as exc:
+        raise PluginError(f"mødefilerne har {len(exc.problems)} fejl; intet er skrevet:\n{exc}") from None
+    except WriterError as exc:
+        raise PluginError(str(exc)) from None
