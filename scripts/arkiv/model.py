@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from .text import Excerpt
+
 
 @dataclass(frozen=True)
 class Council:
@@ -218,7 +220,7 @@ class Hit:
 
     meeting: str
     section: Section
-    excerpt: str
+    excerpt: Excerpt
     how: str  # theme: 'dagsorden' or the matched word; person: 'nævnt' or 'oplægsholder'
 
 

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MARKUP = re.compile(r"[*_`]+|^\s*(?:[-+]|\d+\.)\s+|^>\s*", re.MULTILINE)
 _SENTENCE_END = re.compile(r"(?<=[.!?:])\s+(?=[A-ZÆØÅ(”\"»\d])|\n\s*\n")
+# Danish abbreviations after which a capital letter does not start a new sentence.
+_ABBREVIATIONS = {
+    "h.h.v.", "hhv.", "bl.a.", "fx.", "f.eks.", "pt.", "p.t.", "pga.", "fsva.", "m.m.", "m.v.", "mv.",
+    "d.", "kl.", "nr.", "ca.", "jf.", "mht.", "evt.", "inkl.", "dvs.", "ift.", "vedr.", "st.", "lign.",
+}
 
 EXCERPT_CHARS = 240
+
+
+@dataclass(frozen=True)
+class Excerpt:
+    """A short quote from the minutes; `start:end` is the matched word, when there is one."""
+
+    text: str
+    start: int = 0
+    end: int = 0
 
 
 def plain(markdown: str) -> str:
@@ -18,8 +33,15 @@ def plain(markdown: str) -> str:
 
 def sentences(markdown: str) -> list[str]:
     """The text's sentences with line wraps folded into spaces."""
-    parts = _SENTENCE_END.split(plain(markdown))
-    return [" ".join(p.split()) for p in parts if p.strip()]
+    text, result, start = plain(markdown), [], 0
+    for boundary in _SENTENCE_END.finditer(text):
+        words = text[start: boundary.start()].split()
+        if words and words[-1].lower() in _ABBREVIATIONS and "\n\n" not in boundary.group(0):
+            continue
+        result.append(text[start: boundary.start()])
+        start = boundary.end()
+    result.append(text[start:])
+    return [" ".join(p.split()) for p in result if p.strip()]
 
 
 def word_pattern(word: str) -> re.Pattern:
@@ -41,15 +63,28 @@ def name_pattern(names: tuple[str, ...]) -> re.Pattern:
     return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])")
 
 
-def excerpt(markdown: str, pattern: re.Pattern | None = None) -> str:
-    """The first sentence that matches `pattern` (or the first sentence), cut to a readable length."""
+def excerpt(markdown: str, pattern: re.Pattern | None = None) -> Excerpt:
+    """The first sentence that matches `pattern` (or the first sentence), cut to a readable
+    length around the match, with the match's position so it can be highlighted."""
     found = sentences(markdown)
     if not found:
-        return ""
-    chosen = found[0]
+        return Excerpt("")
+    chosen, match = found[0], None
     if pattern is not None:
-        chosen = next((s for s in found if pattern.search(s)), chosen)
+        for sentence in found:
+            match = pattern.search(sentence)
+            if match:
+                chosen = sentence
+                break
+    start, end = (match.start(), match.end()) if match else (0, 0)
     if len(chosen) <= EXCERPT_CHARS:
-        return chosen
-    cut = chosen[:EXCERPT_CHARS].rsplit(" ", 1)[0]
-    return cut + " …"
+        return Excerpt(chosen, start, end)
+    # Keep the match in view: begin a little before it, at a word boundary.
+    begin = 0 if start < EXCERPT_CHARS // 2 else chosen.rfind(" ", 0, start - EXCERPT_CHARS // 3) + 1
+    stop = chosen.rfind(" ", begin, begin + EXCERPT_CHARS)
+    stop = stop if stop > end else min(len(chosen), begin + EXCERPT_CHARS)
+    prefix = "… " if begin else ""
+    suffix = " …" if stop < len(chosen) else ""
+    shift = len(prefix) - begin
+    text = prefix + chosen[begin:stop] + suffix
+    return Excerpt(text, start + shift if match else 0, end + shift if match else 0)

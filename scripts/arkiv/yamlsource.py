@@ -55,10 +55,21 @@ def read_text(path: Path) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text, so that an impossible date such as 2025-02-30
+    becomes a located field error from our own date check instead of a constructor crash."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 def load_yaml(text: str, offset: int = 0) -> Located:
     """Parse YAML text into values plus a line map; raises SourceError with the parser's line."""
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_Loader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 + offset) if mark else offset + 1
@@ -69,10 +80,10 @@ def load_yaml(text: str, offset: int = 0) -> Located:
         return Located(None, {(): 1}, offset)
     lines: dict = {}
     _collect_lines(node, (), lines)
-    loader = yaml.SafeLoader("")
+    loader = _Loader("")
     try:
         value = loader.construct_document(node)
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError) as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 + offset) if mark else offset + 1
         raise SourceError(line, f"YAML-værdien kan ikke læses: {getattr(exc, 'problem', exc)}",

@@ -93,6 +93,14 @@ def section_link(archive: Archive, from_page: str, meeting: Meeting, section: Se
     return f"[{escape(section.label)}]({link(from_page, meeting_path(meeting), section.anchor)})"
 
 
+def excerpt_markdown(excerpt) -> str:
+    """An excerpt with its matched word in bold."""
+    text, start, end = excerpt.text, excerpt.start, excerpt.end
+    if end <= start:
+        return escape(text)
+    return f"{escape(text[:start])}**{escape(text[start:end])}**{escape(text[end:])}"
+
+
 def quote(text: str) -> str:
     return f"»{escape(text)}«"
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..model import Archive, Hit
-from .common import escape, meeting_link, section_link
+from .common import escape, excerpt_markdown, meeting_link, section_link
 
 
 def hits_by_year(archive: Archive, hits: list[Hit], page: str, heading: str, describe) -> str:
@@ -26,6 +26,6 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, heading: str, des
         lines.append(f"{heading}# {meeting_link(archive, page, meeting)} – {council}\n")
         for hit in meeting_hits:
             lines.append(f"- {section_link(archive, page, meeting, hit.section)} – {describe(hit)}\n")
-            if hit.excerpt:
-                lines.append(f"    > {escape(hit.excerpt)}\n")
+            if hit.excerpt.text:
+                lines.append(f"    > {excerpt_markdown(hit.excerpt)}\n")
     return "\n".join(lines)

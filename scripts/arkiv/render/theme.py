@@ -23,7 +23,7 @@ def render_theme(archive: Archive, theme: Theme) -> str:
         f"{escape(theme.description)}\n",
         f"Temaet findes i {plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}. "
         "Et punkt hører til temaet, når det er markeret på dagsordenen, eller når et af temaets ord "
-        f"står i punktets titel eller tekst. Ord: {words}.\n",
+        f"står i punktets titel eller tekst. Ord: {words} (\\* står for en vilkårlig endelse).\n",
         "[Alle temaer](index.md)\n",
     ]
     if sections:

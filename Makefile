@@ -1,0 +1,35 @@
+# The two commands of the README: `make site` builds the site, `make test` runs the tests.
+# Both create the virtual environment from the pinned requirements when needed.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export PYTHONPATH := scripts
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site serve check test clean
+
+site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
+	$(BIN)/python -m arkiv generate
+	$(BIN)/mkdocs build --strict
+
+serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000, rebuilding on every edit
+	$(BIN)/mkdocs serve
+
+check: $(VENV)/.site-installed  ## check meetings/ without building
+	$(BIN)/python -m arkiv check
+
+test: $(VENV)/.dev-installed  ## run all tests
+	$(BIN)/python -m pytest
+
+$(VENV)/.site-installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site docs/arkiv .pytest_cache

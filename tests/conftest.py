@@ -1,0 +1,109 @@
+"""Shared fixtures. Fictional data here is marked as such and never lives in meetings/."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from arkiv.load import load_archive
+
+ROOT = Path(__file__).resolve().parent.parent
+MEETINGS = ROOT / "meetings"
+SEED = MEETINGS / "sources" / "koebenhavn-2025-1.txt"
+
+
+@pytest.fixture(scope="session")
+def archive():
+    """The real archive as it stands in meetings/."""
+    return load_archive(MEETINGS)
+
+
+FICTIONAL_COUNCILS = """\
+- id: testraadet
+  name: Testrådet (fiktivt)
+"""
+
+FICTIONAL_PEOPLE = """\
+- id: aase-fiktiv
+  name: Aase Fiktiv
+  aliases: [Aase F. Fiktiv]
+  roles: [{title: Formand}]
+- id: bent-opdigtet
+  name: Bent Opdigtet
+  roles: [{title: Borgmester, organisation: Fiktiv Kommune}]
+- id: oeje-paahit
+  name: Øje Påhit
+- id: zacharias-proeve
+  name: Zacharias Prøve
+"""
+
+FICTIONAL_THEMES = """\
+- id: cykler
+  title: Cykler
+  description: Fiktivt tema om cykeltyverier.
+  words: ["cykel*", "ladcykler"]
+- id: aeblekrig
+  title: Æblekrig
+  description: Fiktivt tema.
+  words: ["æblekrig*"]
+"""
+
+FICTIONAL_MEETING = """\
+---
+council: testraadet
+date: 2031-03-04
+time: "14.00"
+place: Mødelokale 2 (fiktivt)
+chair: aase-fiktiv
+participants:
+  - {person: aase-fiktiv, title: Formand}
+  - {person: oeje-paahit}
+absent:
+  - {person: bent-opdigtet, title: Borgmester}
+substitutes: []
+agenda:
+  - {number: "1", title: Godkendelse af dagsorden}
+  - {number: "2", title: Cykeltyverier, themes: [cykler]}
+  - {number: "2.a", title: Status}
+  - {number: "3", title: Eventuelt}
+next_meeting: {date: 2031-06-01, as_written: Næste møde er den 1. juni.}
+source: {kind: Fiktivt testreferat}
+---
+
+Aase Fiktiv bød velkommen.
+
+## Ad 1) Godkendelse af dagsorden
+
+Dagsordenen blev godkendt.
+
+## Ad 2) Cykeltyverier
+
+Øje Påhit fortalte om ladcykler.
+
+## Ad 2.a) Status
+
+Aase F. Fiktiv nævnte æblekrigen.
+
+## Ad 3) Eventuelt
+
+Intet.
+"""
+
+
+def write_fictional(folder: Path, **overrides: str) -> Path:
+    """A small fictional meetings folder; `overrides` replace files by name (e.g. people_yml=...)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "councils.yml": FICTIONAL_COUNCILS,
+        "people.yml": FICTIONAL_PEOPLE,
+        "themes.yml": FICTIONAL_THEMES,
+        "testraadet-2031-1.md": FICTIONAL_MEETING,
+    }
+    for key, text in overrides.items():
+        files[key.replace("_yml", ".yml").replace("_md", ".md")] = text
+    for name, text in files.items():
+        if text is not None:
+            (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    return folder
