@@ -5,6 +5,7 @@ Tags induce a graph, not a tree: these indexes can only be built once every meet
 
 from __future__ import annotations
 
+from .danish import sort_key
 from .model import Archive, Hit, Meeting, Person, Section, Theme
 from .text import excerpt, name_pattern, plain, word_pattern
 
@@ -18,7 +19,8 @@ def build_crossref(archive: Archive) -> Archive:
         presenters = _presenters_by_item(meeting)
         for section in meeting.sections:
             themes = _themes_of(meeting, section, archive.themes, patterns)
-            archive.section_themes[(meeting.id, section.anchor)] = [t for t, _ in themes]
+            archive.section_themes[(meeting.id, section.anchor)] = sorted(
+                (t for t, _ in themes), key=lambda t: sort_key(archive.themes[t].title))
             for theme_id, hit in themes:
                 archive.theme_hits[theme_id].append(hit)
             for person_id, pattern in names.items():

@@ -36,7 +36,10 @@ def sentences(markdown: str) -> list[str]:
     text, result, start = plain(markdown), [], 0
     for boundary in _SENTENCE_END.finditer(text):
         words = text[start: boundary.start()].split()
-        if words and words[-1].lower() in _ABBREVIATIONS and "\n\n" not in boundary.group(0):
+        last = words[-1] if words else ""
+        # 'bl.a. Politiet' and initials ('Allan S. Andersen') do not end a sentence.
+        is_initial = len(last) == 2 and last[0].isupper()
+        if (last.lower() in _ABBREVIATIONS or is_initial) and "\n\n" not in boundary.group(0):
             continue
         result.append(text[start: boundary.start()])
         start = boundary.end()

@@ -1,0 +1,80 @@
+"""Rendering: what a reader sees on each page type, checked in the generated markdown."""
+
+import re
+
+from arkiv.render import render_site
+from arkiv.render.indexes import render_people_index, render_themes_index
+from arkiv.render.meeting import render_meeting
+from arkiv.render.names import link_names
+from arkiv.load import load_archive
+
+from conftest import write_fictional
+
+
+def test_meeting_page_says_what_the_source_does_not(archive):
+    page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
+    assert "- **Dato:** Ikke oplyst i referatet, holdt efter 10. februar 2025 og før 23. juni 2025" in page
+    assert "- **Tidspunkt:** Ikke oplyst i referatet" in page
+    assert "- **Sted:** Ikke oplyst i referatet" in page
+    assert "»referat fra kredsrådsmøde den 20. november 2024« (mødet er ikke i arkivet)" in page
+    assert "23. juni 2025 (referatet: »Næste møde er den 23. juni.«)" in page
+
+
+def test_meeting_page_agenda_links_to_item_anchors(archive):
+    page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
+    assert "- [3. Tema: Opioider](#punkt-3)" in page
+    assert "    - [a) Det sundhedsfaglige perspektiv v/ Sundhedsstyrelsen](#punkt-3a)" in page
+    assert "#### Ad 3.a) Det sundhedsfaglige perspektiv v/ Sundhedsstyrelsen { #punkt-3a }" in page
+    assert "### Til skriftlig orientering: { #skriftlig-orientering }" in page
+
+
+def test_meeting_page_links_people_and_themes(archive):
+    page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
+    assert "- Politidirektør [Anne Tønnes](../personer/anne-toennes.md)" in page
+    assert ("- [Nina Eg Hansen](../personer/nina-eg-hansen.md) mødte i stedet for "
+            "[Michael Vindfeldt](../personer/michael-vindfeldt.md)") in page
+    assert "Herefter orienterede [Katrine Schønning](../personer/katrine-schjoenning.md) om" in page
+    assert "Temaer: [Bander](../temaer/bander.md), [Christiania](../temaer/christiania.md), " in page
+
+
+def test_first_mention_per_section_is_linked_once(archive):
+    text = "Anne Tønnes sagde. Anne Tønnes sagde igen. [Lars Weiss](x.md) og `Lars Weiss`."
+    linked = link_names(text, archive, "moeder/x.md")
+    assert linked.count("](../personer/anne-toennes.md)") == 1
+    assert "[Lars Weiss](x.md)" in linked and "`Lars Weiss`" in linked
+    assert "lars-weiss" not in linked
+
+
+def test_indexes_in_danish_order(tmp_path):
+    archive = load_archive(write_fictional(tmp_path / "meetings"))
+    people = render_people_index(archive)
+    names = re.findall(r"^- \[([^\]]+)\]", people, re.MULTILINE)
+    # Danish order: Æ Ø Å after Z, and 'Aa' is filed as 'Å'.
+    assert names == ["Bent Opdigtet", "Zacharias Prøve", "Øje Påhit", "Aase Fiktiv"]
+    assert "\n## Ø\n" in people and "\n## Å\n" in people
+    themes = re.findall(r"^- \[([^\]]+)\]", render_themes_index(archive), re.MULTILINE)
+    assert themes == ["Cykler", "Æblekrig"]
+
+
+def test_fictional_meeting_with_known_date(tmp_path):
+    archive = load_archive(write_fictional(tmp_path / "meetings"))
+    pages = render_site(archive, "arkiv")
+    page = pages["moeder/testraadet-2031-1.md"]
+    assert "# Møde 4. marts 2031" in page
+    assert "- **Formand:** [Aase Fiktiv](../personer/aase-fiktiv.md)" in page
+    assert "- **Tidspunkt:** 14.00" in page
+    person = pages["personer/aase-fiktiv.md"]
+    assert "[Punkt 2.a: Status](../moeder/testraadet-2031-1.md#punkt-2a) – nævnt" in person
+    assert "**Aase F. Fiktiv** nævnte æblekrigen." in person
+    theme = pages["temaer/aeblekrig.md"]
+    assert "nævner »æblekrigen«" in theme
+
+
+def test_text_from_files_is_escaped(tmp_path):
+    folder = write_fictional(tmp_path / "meetings")
+    people = (folder / "people.yml").read_text().replace("name: Bent Opdigtet", "name: Bent <b>Opdigtet</b>")
+    (folder / "people.yml").write_text(people)
+    pages = render_site(load_archive(folder), "arkiv")
+    body = pages["personer/bent-opdigtet.md"].split("\n---\n", 1)[1]  # after the page meta
+    assert "# Bent &lt;b&gt;Opdigtet&lt;/b&gt;" in body
+    assert "<b>" not in body
