@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 import textwrap
 from pathlib import Path
 
@@ -18,6 +22,33 @@ SEED = MEETINGS / "sources" / "koebenhavn-2025-1.txt"
 def archive():
     """The real archive as it stands in meetings/."""
     return load_archive(MEETINGS)
+
+
+def build_copy(root: Path, target: Path) -> Path:
+    """Copy what a fresh clone has (no generated folder, no site/) and build it."""
+    def ignore(folder, names):
+        generated = {"arkiv"} if Path(folder) == root / "docs" else set()
+        return generated | {n for n in names if n == "__pycache__"}
+
+    for name in ("mkdocs.yml", "meetings", "scripts", "docs"):
+        src = root / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=ignore)
+        else:
+            shutil.copy2(src, target / name)
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=target, env=env,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return target / "site"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    return build_copy(ROOT, tmp_path_factory.mktemp("clone"))
+
 
 
 FICTIONAL_COUNCILS = """\

@@ -2,45 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEED
+from conftest import ROOT, SEED, build_copy
 from sitecheck import Page, agenda_lines, page_file, resolve, source_sentences
 
 MEETING_URL = "arkiv/moeder/koebenhavn-2025-1/"
-
-
-def build_copy(root: Path, target: Path) -> Path:
-    """Copy what a fresh clone has (no generated folder, no site/) and build it."""
-    def ignore(folder, names):
-        generated = {"arkiv"} if Path(folder) == root / "docs" else set()
-        return generated | {n for n in names if n == "__pycache__"}
-
-    for name in ("mkdocs.yml", "meetings", "scripts", "docs"):
-        src = root / name
-        if src.is_dir():
-            shutil.copytree(src, target / name, ignore=ignore)
-        else:
-            shutil.copy2(src, target / name)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=target, env=env,
-                            capture_output=True, text=True)
-    assert result.returncode == 0, result.stderr
-    assert "WARNING" not in result.stderr, result.stderr
-    return target / "site"
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    return build_copy(ROOT, tmp_path_factory.mktemp("clone"))
 
 
 @pytest.fixture(scope="session")
