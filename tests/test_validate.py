@@ -105,3 +105,16 @@ def test_next_meeting_before_meeting(tmp_path):
     _, problems = problems_for(tmp_path, **{"testraadet-2031-1.md": text})
     assert problems == ["testraadet-2031-1.md:18: next_meeting.date: næste møde (2030-06-01) ligger ikke "
                         "efter mødet (2031-03-04) — tjek årstallet"]
+
+
+def test_source_file_must_exist_inside_the_folder(tmp_path):
+    text = FICTIONAL_MEETING.replace("source: {kind: Fiktivt testreferat}",
+                                     "source: {kind: Fiktivt, file: ../../etc/passwd}")
+    _, problems = problems_for(tmp_path, **{"testraadet-2031-1.md": text})
+    assert problems == ["testraadet-2031-1.md:19: source.file: '../../etc/passwd' ligger uden for mappen "
+                        "meetings/ — læg kildens tekst i meetings/sources/ og skriv 'sources/<fil>'"]
+    text = FICTIONAL_MEETING.replace("source: {kind: Fiktivt testreferat}",
+                                     "source: {kind: Fiktivt, file: sources/mangler.txt}")
+    _, problems = problems_for(tmp_path, **{"testraadet-2031-1.md": text})
+    assert problems == ["testraadet-2031-1.md:19: source.file: filen 'sources/mangler.txt' findes ikke "
+                        "— tjek stavemåden, eller læg filen i meetings/sources/"]

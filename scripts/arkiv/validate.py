@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from pathlib import Path
 
 from .model import Council, Meeting, Person, Theme
 from .problems import ProblemList
@@ -40,6 +41,7 @@ def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict
         _check_attendance(meeting, line, problems)
         _check_agenda(meeting, line, problems)
         _check_dates(meeting, line, problems)
+        _check_source(meeting, folder, line, problems)
     _check_across_meetings(meetings, line, problems)
 
 
@@ -196,6 +198,22 @@ def _check_dates(meeting, line, problems) -> None:
             problems.error(meeting.path, line(meeting, "approves_minutes", "date"),
                            "approves_minutes.date", "det godkendte referat ligger ikke før mødet",
                            "tjek datoen")
+
+
+def _check_source(meeting, folder, line, problems) -> None:
+    """The source file must exist inside the meetings folder: it is published beside the page."""
+    name = meeting.source.file
+    if not name:
+        return
+    root = Path(folder).resolve()
+    path = (root / name).resolve()
+    if root not in path.parents:
+        problems.error(meeting.path, line(meeting, "source", "file"), "source.file",
+                       f"'{name}' ligger uden for mappen meetings/",
+                       "læg kildens tekst i meetings/sources/ og skriv 'sources/<fil>'")
+    elif not path.is_file():
+        problems.error(meeting.path, line(meeting, "source", "file"), "source.file",
+                       f"filen '{name}' findes ikke", "tjek stavemåden, eller læg filen i meetings/sources/")
 
 
 def _check_across_meetings(meetings, line, problems) -> None:

@@ -49,7 +49,8 @@ def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
                           "flyt eller slet mappen, så den ikke overskrives")
     targets = {rel: safe_target(root, rel) for rel in files}  # check every path before writing any
     root.mkdir(parents=True, exist_ok=True)
-    (root / MARKER).write_text("Denne mappe laves af scripts/arkiv. Ret i meetings/, ikke her.\n")
+    if not (root / MARKER).exists():  # written once: a rewrite would wake `mkdocs serve` again
+        (root / MARKER).write_text("Denne mappe laves af scripts/arkiv. Ret i meetings/, ikke her.\n")
     report = WriteReport()
     for rel in sorted(files):
         target, data = targets[rel], files[rel]
