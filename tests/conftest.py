@@ -24,8 +24,12 @@ def archive():
     return load_archive(MEETINGS)
 
 
-def build_copy(root: Path, target: Path) -> Path:
-    """Copy what a fresh clone has (no generated folder, no site/) and build it."""
+MKDOCS = Path(sys.executable).with_name("mkdocs")
+MKDOCS_ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+
+
+def copy_project(root: Path, target: Path) -> Path:
+    """Copy what a fresh clone has to build the site: no generated folder, no site/."""
     def ignore(folder, names):
         generated = {"arkiv"} if Path(folder) == root / "docs" else set()
         return generated | {n for n in names if n == "__pycache__"}
@@ -36,9 +40,13 @@ def build_copy(root: Path, target: Path) -> Path:
             shutil.copytree(src, target / name, ignore=ignore)
         else:
             shutil.copy2(src, target / name)
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run([str(mkdocs), "build", "--strict"], cwd=target, env=env,
+    return target
+
+
+def build_copy(root: Path, target: Path) -> Path:
+    """Build a fresh copy of the project with `mkdocs build --strict`; returns its site/."""
+    copy_project(root, target)
+    result = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=target, env=MKDOCS_ENV,
                             capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr

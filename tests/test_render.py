@@ -78,3 +78,22 @@ def test_text_from_files_is_escaped(tmp_path):
     body = pages["personer/bent-opdigtet.md"].split("\n---\n", 1)[1]  # after the page meta
     assert "# Bent &lt;b&gt;Opdigtet&lt;/b&gt;" in body
     assert "<b>" not in body
+
+
+def test_meeting_data_as_json(archive):
+    import json
+
+    pages = render_site(archive, "arkiv")
+    data = json.loads(pages["data/moeder/koebenhavn-2025-1.json"])
+    assert data["date"] is None and data["date_unknown"]["after"] == "2025-02-10"
+    assert len(data["participants"]) == 14
+    assert data["substitutes"] == [{"person": "nina-eg-hansen", "for": "michael-vindfeldt"}]
+    item_5 = next(s for s in data["sections"] if s["number"] == "5")
+    assert {"bander", "christiania", "utryghed", "miljoekriminalitet"} <= set(item_5["themes"])
+    assert {"allan-s-andersen", "lars-weiss", "soeren-thomassen", "gert-sejbak"} == set(item_5["people"])
+    listing = json.loads(pages["data/moeder.json"])
+    assert listing == [{"id": "koebenhavn-2025-1", "council": "koebenhavn", "date": None, "year": 2025,
+                        "data": "moeder/koebenhavn-2025-1.json"}]
+    people = json.loads(pages["data/personer.json"])
+    assert {"id": "katrine-schjoenning", "name": "Katrine Schjønning", "aliases": ["Katrine Schønning"]}.items() \
+        <= next(p for p in people if p["id"] == "katrine-schjoenning").items()

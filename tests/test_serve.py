@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 import socket
 import subprocess
-import sys
 import time
 import urllib.request
-from pathlib import Path
 
-from conftest import ROOT
+from conftest import MKDOCS, MKDOCS_ENV, ROOT, copy_project
 
 
 def free_port() -> int:
@@ -39,18 +35,10 @@ def wait_for(condition, seconds: float = 30.0):
 
 
 def test_serve_rebuilds_after_editing_a_meeting(tmp_path):
-    for name in ("mkdocs.yml", "meetings", "scripts", "docs"):
-        src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(src, tmp_path / name)
-    shutil.rmtree(tmp_path / "docs" / "arkiv", ignore_errors=True)
+    copy_project(ROOT, tmp_path)
     port = free_port()
-    mkdocs = Path(sys.executable).with_name("mkdocs")
     log = tmp_path / "serve.log"
-    server = subprocess.Popen([str(mkdocs), "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    server = subprocess.Popen([str(MKDOCS), "serve", "-a", f"127.0.0.1:{port}"], cwd=tmp_path, env=MKDOCS_ENV,
                               stdout=subprocess.DEVNULL, stderr=log.open("w"))
     url = f"http://127.0.0.1:{port}/arkiv/moeder/koebenhavn-2025-1/"
     try:

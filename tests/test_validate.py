@@ -118,3 +118,15 @@ def test_source_file_must_exist_inside_the_folder(tmp_path):
     _, problems = problems_for(tmp_path, **{"testraadet-2031-1.md": text})
     assert problems == ["testraadet-2031-1.md:19: source.file: filen 'sources/mangler.txt' findes ikke "
                         "— tjek stavemåden, eller læg filen i meetings/sources/"]
+
+
+def test_problems_of_several_files_in_one_run(tmp_path):
+    folder = write_fictional(tmp_path / "meetings")
+    broken = FICTIONAL_MEETING.replace("time: \"14.00\"", "time: [14.00")
+    (folder / "testraadet-2031-2.md").write_text(broken, encoding="utf-8")
+    unknown = FICTIONAL_MEETING.replace("date: 2031-03-04", "date: 2031-05-06").replace(
+        "{person: oeje-paahit}", "{person: oeje-pahit}")
+    (folder / "testraadet-2031-3.md").write_text(unknown, encoding="utf-8")
+    archive, problems = check_archive(folder)
+    assert archive is None
+    assert [p.path for p in problems] == ["testraadet-2031-2.md", "testraadet-2031-3.md"]

@@ -24,10 +24,13 @@ def check_archive(folder: Path) -> tuple[Archive | None, ProblemList]:
     councils = read_councils(folder, problems)
     people = read_people(folder, problems)
     themes = read_themes(folder, problems)
-    meetings = [m for p in meeting_files(folder) if (m := read_meeting(p, folder, problems))]
-    if problems.errors:
-        return None, problems
-    validate(meetings, councils, people, themes, folder, problems)
+    registries_ok = not problems.errors
+    front_matter: dict = {}
+    meetings = [m for p in meeting_files(folder) if (m := read_meeting(p, folder, problems, front_matter))]
+    # Cross-file checks run on every meeting that could be read, so one run shows as much as it
+    # can; but not against a broken registry, where every reference would look unknown.
+    if registries_ok:
+        validate(meetings, councils, people, themes, folder, front_matter, problems)
     if problems.errors:
         return None, problems
     meetings.sort(key=lambda m: m.sort_key)

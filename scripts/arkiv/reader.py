@@ -26,8 +26,13 @@ WRITTEN_HEADING = re.compile(r"^##[ \t]+(?:til[ \t]+)?skriftlig[ \t]+orientering
 AGENDA_NUMBER = re.compile(r"^\d+(?:\.[a-z])?$")
 
 
-def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | None:
-    """Read a meeting file; record every problem found and return None when it has errors."""
+def read_meeting(path: Path, folder: Path, problems: ProblemList,
+                 front_matter: dict[str, Located] | None = None) -> Meeting | None:
+    """Read a meeting file; record every problem found and return None when it has errors.
+
+    The located front matter is kept in `front_matter` (by the meeting's path), so that later
+    checks across files can name the line of a field without reading the file again.
+    """
     name = path.relative_to(folder).as_posix()
     before = len(problems.errors)
     meeting_id = path.stem
@@ -44,6 +49,8 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | N
         problems.error(name, 2, "front matter", "skal være felter med navn og værdi",
                        "skriv fx 'council: koebenhavn' på hver linje")
         return None
+    if front_matter is not None:
+        front_matter[name] = doc
     meeting = _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)
     return meeting if len(problems.errors) == before else None
 

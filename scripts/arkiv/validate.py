@@ -9,21 +9,14 @@ from pathlib import Path
 
 from .model import Council, Meeting, Person, Theme
 from .problems import ProblemList
-from .yamlsource import Located, load_yaml, read_text, split_front_matter
+from .yamlsource import Located
 
 
-class LineFinder:
-    """Finds the line of a front-matter field in a meeting file, read again only when needed."""
-
-    def __init__(self, folder):
-        self.folder, self.cache = folder, {}
-
-    def __call__(self, meeting: Meeting, *path) -> int:
-        if meeting.path not in self.cache:
-            text = read_text(self.folder / meeting.path)
-            self.cache[meeting.path] = load_yaml(split_front_matter(text)[0], offset=1)
-        doc: Located = self.cache[meeting.path]
-        return doc.line(*path)
+def line_finder(front_matter: dict[str, Located]):
+    """`line(meeting, *path)`: the line of a front-matter field, from the reader's line map."""
+    def line(meeting: Meeting, *path) -> int:
+        return front_matter[meeting.path].line(*path)
+    return line
 
 
 def did_you_mean(word: str, known) -> str:
@@ -34,8 +27,9 @@ def did_you_mean(word: str, known) -> str:
 
 
 def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict[str, Person],
-             themes: dict[str, Theme], folder, problems: ProblemList) -> None:
-    line = LineFinder(folder)
+             themes: dict[str, Theme], folder, front_matter: dict[str, Located],
+             problems: ProblemList) -> None:
+    line = line_finder(front_matter)
     for meeting in meetings:
         _check_references(meeting, councils, people, themes, line, problems)
         _check_attendance(meeting, line, problems)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Archive
+from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .common import FRONT_PAGE_INCLUDE, meeting_path, person_path, theme_path
 from .indexes import (MEETINGS_INDEX, PEOPLE_INDEX, THEMES_INDEX, render_front_page,
                       render_meetings_index, render_people_index, render_themes_index)
@@ -12,15 +13,17 @@ from .theme import render_theme
 
 
 def render_site(archive: Archive, folder: str) -> dict[str, str]:
-    """Every generated page, keyed by its path inside the generated folder `folder` (in docs/)."""
+    """Every generated page and data file, keyed by its path inside the generated folder `folder` (in docs/)."""
     pages = {
         MEETINGS_INDEX: render_meetings_index(archive),
         THEMES_INDEX: render_themes_index(archive),
         PEOPLE_INDEX: render_people_index(archive),
         FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
     }
+    pages.update(render_registry_data(archive))
     for meeting in archive.meetings:
         pages[meeting_path(meeting)] = render_meeting(archive, meeting)
+        pages[meeting_data_path(meeting)] = render_meeting_data(archive, meeting)
     for theme in archive.themes.values():
         pages[theme_path(theme)] = render_theme(archive, theme)
     for person in archive.people.values():

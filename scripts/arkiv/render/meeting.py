@@ -6,6 +6,7 @@ from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from .common import (SOURCES, UNKNOWN, council_name, escape, link, meeting_date_text, meeting_link,
                      meeting_path, meeting_title, page_header, person_link, quote, theme_link)
+from .data import meeting_data_path
 from .names import link_names
 
 
@@ -174,6 +175,8 @@ def _source(meeting: Meeting, page: str) -> str:
         rows.append("- **Oprindelig adresse:** ikke registreret")
     if source.note:
         rows.append(f"- **Om gengivelsen:** {escape(source.note)}")
+    rows.append(f"- **Data:** [mødet som JSON]({link(page, meeting_data_path(meeting))})"
+                f" (alle møder: [moeder.json]({link(page, 'data/moeder.json')}))")
     rows.append(f"- **Mødefil i arkivet:** `meetings/{meeting.path}`")
     return "## Kilde\n\n" + "\n".join(rows) + "\n"
 
