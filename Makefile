@@ -9,9 +9,12 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve check test clean
 
+# The site is built beside site/ and swapped in whole: a failed build leaves site/ as it was.
 site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
 	$(BIN)/python -m arkiv generate
-	$(BIN)/mkdocs build --strict
+	rm -rf .site-new
+	$(BIN)/mkdocs build --strict --site-dir .site-new
+	$(BIN)/python -m arkiv publish .site-new site
 
 serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000, rebuilding on every edit
 	$(BIN)/mkdocs serve
@@ -32,4 +35,4 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 	touch $@
 
 clean:
-	rm -rf site docs/arkiv .pytest_cache
+	rm -rf site .site-new docs/arkiv docs/.arkiv.new .pytest_cache

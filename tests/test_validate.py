@@ -83,6 +83,8 @@ def test_unknown_heading_and_empty_item(tmp_path):
         "eller '## Til skriftlig orientering:'",
         "testraadet-2031-1.md:36: Ad 3) Eventuelt: punktet har ingen tekst "
         "— skriv referatets tekst under overskriften, fx 'Der var ingen bemærkninger.'",
+        "testraadet-2031-1.md:14: agenda[0]: punkt 1 har intet afsnit i referatet "
+        "— tilføj '## Ad 1) Godkendelse af dagsorden' med referatets tekst",
     ]
 
 

@@ -77,3 +77,59 @@ def test_removed_meeting_disappears_but_handwritten_docs_stay(tmp_path):
     assert not (root / "docs/arkiv/moeder/testraadet-2031-1.md").exists()
     assert (root / "docs" / "om.md").read_text() == "håndskrevet"
     assert generate(root).written == []
+
+
+def snapshot(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_run_killed_mid_write_leaves_the_previous_folder_whole(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from conftest import ROOT
+
+    root = tmp_path / "gen"
+    write_tree(root, {f"side-{i}.md": b"gammel %d" % i for i in range(300)})
+    before = snapshot(root)
+    # A writer slowed down file by file, so that the kill lands in the middle of writing.
+    script = f"""
+import sys, time
+sys.path.insert(0, {str(ROOT / 'scripts')!r})
+from pathlib import Path
+from arkiv.writer import write_tree
+real = Path.write_bytes
+def slow(self, data):
+    time.sleep(0.005)
+    return real(self, data)
+Path.write_bytes = slow
+write_tree(Path({str(root)!r}), {{f"side-{{i}}.md": b"ny %d" % i for i in range(300)}})
+"""
+    process = subprocess.Popen([sys.executable, "-c", script])
+    staging = tmp_path / ".gen.new"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and len(list(staging.glob("*.md"))) < 50:
+        time.sleep(0.01)
+    assert len(list(staging.glob("*.md"))) >= 50, "the writer never got going"
+    process.kill()
+    process.wait()
+    assert snapshot(root) == before
+    report = write_tree(root, {f"side-{i}.md": b"ny %d" % i for i in range(300)})
+    assert len(report.written) == 300
+    assert snapshot(root)["side-7.md"] == b"ny 7"
+    assert not staging.exists()
+
+
+def test_exchange_falls_back_to_renames_and_recovers(tmp_path, monkeypatch):
+    from arkiv import writer
+
+    root = tmp_path / "gen"
+    write_tree(root, {"a.md": b"A"})
+    monkeypatch.setattr(writer._libc, "renameat2", None, raising=False)
+    write_tree(root, {"a.md": b"B"})
+    assert snapshot(root)["a.md"] == b"B"
+    # A kill between the two renames leaves only '.gen.old'; the next run puts it back first.
+    (root).rename(tmp_path / ".gen.old")
+    report = write_tree(root, {"a.md": b"B"})
+    assert report.written == [] and snapshot(root)["a.md"] == b"B"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import shutil
 import sys
 from pathlib import Path
 
 from .build import MEETINGS_DIR, generate
 from .load import check_archive
 from .problems import InputError
-from .writer import WriterError
+from .writer import WriterError, exchange, recover
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,7 +19,13 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("check", help="tjek alle mødefiler uden at bygge")
     commands.add_parser("generate", help="tjek mødefilerne og generér siderne i docs/arkiv/")
+    publish = commands.add_parser("publish", help="sæt et færdigbygget site på plads i ét atomart skridt")
+    publish.add_argument("built", type=Path, help="den nybyggede mappe, fx .site-new")
+    publish.add_argument("site", type=Path, help="mappen, der offentliggøres, fx site")
     args = parser.parse_args(argv)
+
+    if args.command == "publish":
+        return _publish(args.built, args.site)
 
     if args.command == "check":
         archive, problems = check_archive(args.root / MEETINGS_DIR)
@@ -40,4 +47,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fejl: {exc}", file=sys.stderr)
         return 1
     print(f"Genereret: {report}.")
+    return 0
+
+
+def _publish(built: Path, site: Path) -> int:
+    """Swap a finished build in place of site/, so a failed build never leaves site/ half-written."""
+    if not (built / "index.html").is_file():
+        print(f"fejl: {built} er ikke et færdigt site (index.html mangler)", file=sys.stderr)
+        return 1
+    recover(site)
+    exchange(built, site)
+    shutil.rmtree(built, ignore_errors=True)
+    print(f"Offentliggjort: {site}/")
     return 0

@@ -28,13 +28,16 @@ AGENDA_NUMBER = re.compile(r"^\d+(?:\.[a-z])?$")
 
 def read_meeting(path: Path, folder: Path, problems: ProblemList,
                  front_matter: dict[str, Located] | None = None) -> Meeting | None:
-    """Read a meeting file; record every problem found and return None when it has errors.
+    """Read a meeting file and record every problem found in it.
+
+    Returns None only when the file cannot be read at all (encoding, YAML, no front matter). A
+    meeting with bad fields is still returned, with defaults in their place, so that the checks
+    across files can report their problems in the same run; the problems list says it has errors.
 
     The located front matter is kept in `front_matter` (by the meeting's path), so that later
     checks across files can name the line of a field without reading the file again.
     """
     name = path.relative_to(folder).as_posix()
-    before = len(problems.errors)
     meeting_id = path.stem
     if not ID_PATTERN.match(meeting_id):
         problems.error(name, 0, "filnavn", f"'{path.name}' giver ikke et gyldigt møde-id", ID_HINT)
@@ -51,8 +54,7 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList,
         return None
     if front_matter is not None:
         front_matter[name] = doc
-    meeting = _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)
-    return meeting if len(problems.errors) == before else None
+    return _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)
 
 
 def _meeting(meeting_id, name, fm: Fields, body: str, body_line: int, problems) -> Meeting:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .model import Council, Meeting, Person, Theme
 from .problems import ProblemList
+from .reader import AGENDA_NUMBER
 from .yamlsource import Located
 
 
@@ -103,8 +104,8 @@ def _check_agenda(meeting, line, problems) -> None:
     for index, entry in enumerate(meeting.agenda):
         where = line(meeting, "agenda", index, "number")
         field = f"agenda[{index}].number"
-        if not entry.number:
-            continue
+        if not AGENDA_NUMBER.match(entry.number):
+            continue  # already reported by the reader
         if entry.number in seen:
             problems.error(meeting.path, where, field, f"punkt {entry.number} står to gange",
                            "giv hvert punkt sit eget nummer")

@@ -1,18 +1,23 @@
 """The one writer: it owns the generated folder and nothing else.
 
-It writes a file only when its bytes change (so `mkdocs serve` does not rebuild for nothing),
-replaces each file atomically, removes files that are no longer generated, and refuses any path
-that would land outside the folder or a folder it did not create.
+A run that changes nothing writes nothing (so `mkdocs serve` does not rebuild for nothing). A run
+that changes something builds the complete new folder beside the old one — unchanged files are
+hard links, not copies — and exchanges the two in one atomic step. Whatever happens during the
+run (bad input, a full disk, a kill), the generated folder is the old one or the new one, whole.
+It refuses paths that would land outside the folder, and a folder it did not create.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import os
-import tempfile
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-MARKER = ".generated-by-arkiv"  # proves the folder is ours before we delete anything in it
+MARKER = ".generated-by-arkiv"  # proves the folder is ours before we replace it
+MARKER_TEXT = b"Denne mappe laves af scripts/arkiv. Ret i meetings/, ikke her.\n"
 
 
 class WriterError(Exception):
@@ -36,47 +41,95 @@ def safe_target(root: Path, relative: str) -> Path:
     if not parts or PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
         raise WriterError(f"ugyldig sti for en genereret fil: {relative!r}")
     target = root.joinpath(*parts)
-    resolved_root = root.resolve()
-    if resolved_root not in target.resolve().parents:
+    if root.resolve() not in target.resolve().parents:
         raise WriterError(f"{relative!r} ville blive skrevet uden for {root}")
     return target
 
 
 def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
+    """Make `root` hold exactly `files` (path inside root → bytes), atomically."""
     root = Path(root)
-    if root.exists() and any(root.iterdir()) and not (root / MARKER).exists():
-        raise WriterError(f"{root} findes og er ikke lavet af arkivet ({MARKER} mangler); "
-                          "flyt eller slet mappen, så den ikke overskrives")
-    targets = {rel: safe_target(root, rel) for rel in files}  # check every path before writing any
-    root.mkdir(parents=True, exist_ok=True)
-    if not (root / MARKER).exists():  # written once: a rewrite would wake `mkdocs serve` again
-        (root / MARKER).write_text("Denne mappe laves af scripts/arkiv. Ret i meetings/, ikke her.\n")
+    files = {**files, MARKER: MARKER_TEXT}
+    recover(root)
+    _check_ownership(root)
+    for rel in files:  # every path is checked before anything is written
+        safe_target(root, rel)
+    current = _current_files(root)
     report = WriteReport()
-    for rel in sorted(files):
-        target, data = targets[rel], files[rel]
-        if target.is_file() and target.read_bytes() == data:
+    for rel in sorted(set(files) - {MARKER}):
+        old = current.get(rel)
+        if old is not None and old.read_bytes() == files[rel]:
             report.unchanged += 1
-            continue
+        else:
+            report.written.append(rel)
+    report.removed = sorted(set(current) - set(files))
+    if not report.written and not report.removed and MARKER in current:
+        return report
+    staging = _sibling(root, "new")
+    shutil.rmtree(staging, ignore_errors=True)
+    for rel, data in files.items():
+        target = staging.joinpath(*PurePosixPath(rel).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
-        _atomic_write(target, data)
-        report.written.append(rel)
-    keep = {targets[rel].resolve() for rel in files} | {(root / MARKER).resolve()}
-    for path in sorted(root.rglob("*"), reverse=True):
-        if path.is_file() or path.is_symlink():
-            if path.resolve() not in keep or path.is_symlink():
-                path.unlink()
-                report.removed.append(path.relative_to(root).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+        if rel in current and rel not in report.written:
+            os.link(current[rel], target)  # unchanged: same inode, same mtime, no copy
+        else:
+            target.write_bytes(data)
+    exchange(staging, root)
+    shutil.rmtree(staging, ignore_errors=True)  # now holds the previous folder
     return report
 
 
-def _atomic_write(target: Path, data: bytes) -> None:
-    handle, temp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+def _check_ownership(root: Path) -> None:
+    if root.is_symlink():
+        raise WriterError(f"{root} er et symbolsk link; arkivet skriver kun i en almindelig mappe")
+    if root.exists() and any(root.iterdir()) and not (root / MARKER).is_file():
+        raise WriterError(f"{root} findes og er ikke lavet af arkivet ({MARKER} mangler); "
+                          "flyt eller slet mappen, så den ikke overskrives")
+
+
+def _current_files(root: Path) -> dict[str, Path]:
+    if not root.is_dir():
+        return {}
+    return {p.relative_to(root).as_posix(): p for p in root.rglob("*")
+            if p.is_file() and not p.is_symlink()}
+
+
+def _sibling(root: Path, suffix: str) -> Path:
+    # A dot-folder beside the target: MkDocs ignores dot-folders, so a half-built one is never
+    # taken for pages.
+    return root.with_name(f".{root.name}.{suffix}")
+
+
+_libc = ctypes.CDLL(ctypes.util.find_library("c") or None, use_errno=True)
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def exchange(new: Path, target: Path) -> None:
+    """Put `new` in place of `target` in one atomic step; afterwards `new` holds the old folder.
+
+    Linux's renameat2(RENAME_EXCHANGE) swaps two paths atomically. Where it is missing, two
+    renames are used, and a folder left half-swapped by a kill between them is put back by
+    `recover` on the next run.
+    """
+    if not target.exists():
+        os.rename(new, target)
+        new.mkdir()
+        return
+    renameat2 = getattr(_libc, "renameat2", None)
+    if renameat2 is not None:
+        result = renameat2(_AT_FDCWD, os.fsencode(new), _AT_FDCWD, os.fsencode(target), _RENAME_EXCHANGE)
+        if result == 0:
+            return
+    old = _sibling(target, "old")
+    shutil.rmtree(old, ignore_errors=True)
+    os.rename(target, old)
+    os.rename(new, target)
+    os.rename(old, new)
+
+
+def recover(target: Path) -> None:
+    """Undo a two-rename exchange that was interrupted between its renames."""
+    old = _sibling(target, "old")
+    if old.exists() and not target.exists():
+        os.rename(old, target)
