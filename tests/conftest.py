@@ -34,6 +34,7 @@ def copy_project(root: Path, target: Path) -> Path:
         generated = {"arkiv"} if Path(folder) == root / "docs" else set()
         return generated | {n for n in names if n == "__pycache__"}
 
+    target.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "meetings", "scripts", "docs"):
         src = root / name
         if src.is_dir():

@@ -72,12 +72,11 @@ def test_fictional_meeting_with_known_date(tmp_path):
 
 def test_text_from_files_is_escaped(tmp_path):
     folder = write_fictional(tmp_path / "meetings")
-    people = (folder / "people.yml").read_text().replace("name: Bent Opdigtet", "name: Bent <b>Opdigtet</b>")
+    people = (folder / "people.yml").read_text().replace("name: Bent Opdigtet", "name: Bent *Opdigtet* & <3 [x]")
     (folder / "people.yml").write_text(people)
     pages = render_site(load_archive(folder), "arkiv")
     body = pages["personer/bent-opdigtet.md"].split("\n---\n", 1)[1]  # after the page meta
-    assert "# Bent &lt;b&gt;Opdigtet&lt;/b&gt;" in body
-    assert "<b>" not in body
+    assert "# Bent \\*Opdigtet\\* &amp; &lt;3 \\[x\\]" in body
 
 
 def test_meeting_data_as_json(archive):

@@ -21,12 +21,18 @@ def check_archive(folder: Path) -> tuple[Archive | None, ProblemList]:
     """Read everything, collect every problem; the archive is None when there are errors."""
     folder = Path(folder)
     problems = ProblemList()
-    councils = read_councils(folder, problems)
-    people = read_people(folder, problems)
-    themes = read_themes(folder, problems)
+    ids: dict[str, tuple[str, int]] = {}  # every id in use → (file, line): one namespace for all
+    councils = read_councils(folder, problems, ids)
+    people = read_people(folder, problems, ids)
+    themes = read_themes(folder, problems, ids)
     registries_ok = not problems.errors
     front_matter: dict = {}
     meetings = [m for p in meeting_files(folder) if (m := read_meeting(p, folder, problems, front_matter))]
+    for meeting in meetings:
+        if meeting.id in ids:
+            file, line = ids[meeting.id]
+            problems.error(meeting.path, 0, "filnavn", f"møde-id'et '{meeting.id}' er også id i {file} (linje {line})",
+                           "giv mødefilen et navn, der ikke er id for en person, et tema eller et råd")
     # Cross-file checks run on every meeting that could be read, so one run shows as much as it
     # can; but not against a broken registry, where every reference would look unknown.
     if registries_ok:

@@ -30,6 +30,14 @@ class Problem:
         return text
 
 
+def field_name(path: tuple) -> str:
+    """('participants', 3, 'person') → 'participants[3].person', the way messages name a field."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
 class ProblemList(list):
     """The problems of one run, in the order found."""
 

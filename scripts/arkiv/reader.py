@@ -10,6 +10,7 @@ from .model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, M
                     MinutesRef, NextMeeting, Presenter, Section, Source, Substitution, UnknownDate)
 from .problems import ProblemList
 from .registry import ID_HINT, ID_PATTERN
+from .safety import scan_text, scan_values
 from .yamlsource import Located, SourceError, load_yaml, read_text, split_front_matter
 
 FRONT_MATTER_FIELDS = {
@@ -41,6 +42,10 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList,
     meeting_id = path.stem
     if not ID_PATTERN.match(meeting_id):
         problems.error(name, 0, "filnavn", f"'{path.name}' giver ikke et gyldigt møde-id", ID_HINT)
+    if path.is_symlink():
+        problems.error(name, 0, "fil", "mødefilen er et symbolsk link",
+                       "læg selve filen i meetings/; arkivet læser ikke filer uden for mappen")
+        return None
     try:
         text = read_text(path)
         yaml_text, body, body_line = split_front_matter(text)
@@ -54,6 +59,8 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList,
         return None
     if front_matter is not None:
         front_matter[name] = doc
+    scan_values(doc, name, problems)
+    scan_text(body, name, body_line, "referat", problems)
     return _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)
 
 

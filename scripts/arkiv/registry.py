@@ -8,6 +8,7 @@ from pathlib import Path
 from .fields import Fields
 from .model import Council, Person, Role, Theme
 from .problems import ProblemList
+from .safety import scan_values
 from .yamlsource import Located, SourceError, load_yaml, read_text
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -22,6 +23,9 @@ def read_registry(folder: Path, name: str, problems: ProblemList):
     if not path.exists():
         problems.error(name, 0, "fil", "registret findes ikke", f"opret {name} i {folder}")
         return
+    if path.is_symlink():
+        problems.error(name, 0, "fil", "registret er et symbolsk link", f"læg selve filen {name} i {folder}")
+        return
     try:
         doc = load_yaml(read_text(path))
     except SourceError as exc:
@@ -33,11 +37,16 @@ def read_registry(folder: Path, name: str, problems: ProblemList):
         problems.error(name, 1, "fil", "registret skal være en liste",
                        "skriv hver post som et punkt, der begynder med '- id: …'")
         return
-    root = Located({"entries": doc.value}, {("entries",) + k: v for k, v in doc.lines.items()})
-    yield from Fields(root, name, problems).mappings("entries")
+    # Entries are named after the file in messages: 'people[3].aliases'.
+    key = Path(name).stem
+    root = Located({key: doc.value}, {(key,) + k: v for k, v in doc.lines.items()})
+    scan_values(root, name, problems)
+    yield from Fields(root, name, problems).mappings(key)
 
 
-def _checked_id(entry: Fields, seen: dict[str, int]) -> str | None:
+def _checked_id(entry: Fields, seen: dict[str, tuple[str, int]]) -> str | None:
+    """The entry's id, if valid and not taken. Ids are unique across councils, people, themes
+    and meetings, so that one id never names two things (in URLs, data files or messages)."""
     ident = entry.str("id", required=True)
     if ident is None:
         return None
@@ -45,14 +54,16 @@ def _checked_id(entry: Fields, seen: dict[str, int]) -> str | None:
         entry.error("id", f"'{ident}' er ikke et gyldigt id", ID_HINT)
         return None
     if ident in seen:
-        entry.error("id", f"'{ident}' er brugt før (linje {seen[ident]})", "giv hver post sit eget id")
+        file, line = seen[ident]
+        where = f"linje {line}" if file == entry.path else f"{file}, linje {line}"
+        entry.error("id", f"'{ident}' er allerede brugt ({where})", "giv hver post sit eget id")
         return None
-    seen[ident] = entry.line("id")
+    seen[ident] = (entry.path, entry.line("id"))
     return ident
 
 
-def read_councils(folder: Path, problems: ProblemList) -> dict[str, Council]:
-    councils, seen = {}, {}
+def read_councils(folder: Path, problems: ProblemList, seen: dict | None = None) -> dict[str, Council]:
+    councils, seen = {}, ({} if seen is None else seen)
     for entry in read_registry(folder, COUNCILS, problems):
         entry.unknown_keys({"id", "name", "police_district"})
         ident, name = _checked_id(entry, seen), entry.str("name", required=True)
@@ -61,8 +72,8 @@ def read_councils(folder: Path, problems: ProblemList) -> dict[str, Council]:
     return councils
 
 
-def read_people(folder: Path, problems: ProblemList) -> dict[str, Person]:
-    people, seen = {}, {}
+def read_people(folder: Path, problems: ProblemList, seen: dict | None = None) -> dict[str, Person]:
+    people, seen = {}, ({} if seen is None else seen)
     owner_of_name: dict[str, tuple[str, int]] = {}  # every name and alias → (person id, line)
     for entry in read_registry(folder, PEOPLE, problems):
         entry.unknown_keys({"id", "name", "aliases", "roles", "note"})
@@ -82,7 +93,7 @@ def read_people(folder: Path, problems: ProblemList) -> dict[str, Person]:
             key = " ".join(alias.lower().split())
             other = owner_of_name.get(key)
             if other and other[0] != ident:
-                field = "name" if index == 0 else f"aliases[{index - 1}]"
+                field = entry.field_name("name" if index == 0 else "aliases") + ("" if index == 0 else f"[{index - 1}]")
                 problems.error(entry.path, entry.line("name" if index == 0 else "aliases"), field,
                                f"navnet '{alias}' hører også til '{other[0]}' (linje {other[1]})",
                                "et navn eller alias må kun pege på én person")
@@ -91,8 +102,8 @@ def read_people(folder: Path, problems: ProblemList) -> dict[str, Person]:
     return people
 
 
-def read_themes(folder: Path, problems: ProblemList) -> dict[str, Theme]:
-    themes, seen = {}, {}
+def read_themes(folder: Path, problems: ProblemList, seen: dict | None = None) -> dict[str, Theme]:
+    themes, seen = {}, ({} if seen is None else seen)
     for entry in read_registry(folder, THEMES, problems):
         entry.unknown_keys({"id", "title", "description", "words"})
         ident, title = _checked_id(entry, seen), entry.str("title", required=True)

@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 from .model import Council, Meeting, Person, Theme
-from .problems import ProblemList
+from .problems import ProblemList, field_name
 from .reader import AGENDA_NUMBER
 from .yamlsource import Located
 
@@ -27,6 +27,12 @@ def did_you_mean(word: str, known) -> str:
     return "tilføj posten i registret eller ret stavemåden"
 
 
+def _meeting_hint(meeting_id: str, ids) -> str:
+    close = difflib.get_close_matches(meeting_id, sorted(ids), n=1, cutoff=0.8)
+    advice = "ret id'et, eller slet 'meeting:', når mødet ikke er i arkivet"
+    return f"mente du '{close[0]}'? Ellers {advice}" if close else advice
+
+
 def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict[str, Person],
              themes: dict[str, Theme], folder, front_matter: dict[str, Located],
              problems: ProblemList) -> None:
@@ -43,7 +49,7 @@ def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict
 def _check_references(meeting, councils, people, themes, line, problems) -> None:
     def person(ref: str, *path):
         if ref and ref not in people:
-            problems.error(meeting.path, line(meeting, *path), _dotted(path),
+            problems.error(meeting.path, line(meeting, *path), field_name(path),
                            f"ukendt person '{ref}'", did_you_mean(ref, people))
 
     if meeting.council and meeting.council not in councils:
@@ -219,7 +225,7 @@ def _check_across_meetings(meetings, line, problems) -> None:
         if ref and ref.meeting and ref.meeting not in ids:
             problems.error(meeting.path, line(meeting, "approves_minutes", "meeting"),
                            "approves_minutes.meeting", f"mødet '{ref.meeting}' findes ikke i arkivet",
-                           f"{did_you_mean(ref.meeting, ids)} Slet feltet, hvis mødet ikke er i arkivet")
+                           _meeting_hint(ref.meeting, ids))
         if meeting.date:
             key = (meeting.council, meeting.date)
             if key in by_day:
@@ -227,10 +233,3 @@ def _check_across_meetings(meetings, line, problems) -> None:
                                f"{by_day[key].path} er allerede et møde i samme råd samme dag",
                                "slet den ene fil, eller ret datoen")
             by_day.setdefault(key, meeting)
-
-
-def _dotted(path) -> str:
-    text = ""
-    for part in path:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text

@@ -1,0 +1,181 @@
+"""Every kind of bad input the check must catch: one case folder each in tests/cases/, holding
+the file(s) that differ from the fictional base registries (tests/conftest.py), and the exact
+messages asserted. Two meetings can never share an id: the id is the file name.
+"""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from arkiv.load import check_archive
+from arkiv.yamlsource import MAX_FILE_BYTES
+
+from conftest import FICTIONAL_MEETING, write_fictional
+
+CASES = Path(__file__).parent / "cases"
+
+EXPECTED = {
+    "agenda-duplicate": [
+        'agenda-duplicate.md:17: agenda[3].number: punkt 2 står to gange — giv hvert punkt sit eget nummer',
+        'agenda-duplicate.md:32: Ad 2.a) Status: punkt 2.a står efter et senere punkt — sæt afsnittene i dagsordenens rækkefølge',
+        'agenda-duplicate.md:36: Ad 2) Eventuelt: punkt 2 har to afsnit i referatet — slå afsnittene sammen',
+    ],
+    "agenda-gap": [
+        'agenda-gap.md:17: agenda[3].number: punkt 4 følger efter punkt 2 — nummerér punkterne 1, 2, 3 … uden huller; forventede 3',
+    ],
+    "agenda-title-mismatch": [
+        "agenda-title-mismatch.md:28: Ad 2) Biltyverier: titlen passer ikke til dagsordenens punkt 2: 'Cykeltyverier' — skriv overskriften som på dagsordenen",
+    ],
+    "alias-of-two-people": [
+        "people.yml:7: people[1].aliases[0]: navnet 'Aase Fiktiv' hører også til 'aase-fiktiv' (linje 2) — et navn eller alias må kun pege på én person",
+    ],
+    "bom-and-crlf": [
+    ],
+    "cpr-in-registry": [
+        'people.yml:7: people[1].note: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+    ],
+    "cpr-number": [
+        'cpr-number.md:38: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-number.md:38: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+    ],
+    "data-link": [
+        'data-link.md:38: referat: link med javascript:, vbscript: eller data: er ikke tilladt — link kun til adresser, der begynder med https://',
+    ],
+    "duplicate-id": [
+        "people.yml:10: people[3].id: 'aase-fiktiv' er allerede brugt (linje 1) — giv hver post sit eget id",
+    ],
+    "email-and-phone": [
+        "advarsel: email-and-phone.md:38: referat: teksten indeholder en e-mailadresse ('sekretariatet@example.org') — tjek, at den må offentliggøres",
+        "advarsel: email-and-phone.md:38: referat: teksten indeholder et telefonnummer ('12 34 56 78') — tjek, at det må offentliggøres",
+    ],
+    "empty-item": [
+        "empty-item.md:36: Ad 3) Eventuelt: punktet har ingen tekst — skriv referatets tekst under overskriften, fx 'Der var ingen bemærkninger.'",
+    ],
+    "event-attribute": [
+        "event-attribute.md:38: referat: rå HTML er ikke tilladt ('<span') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
+    ],
+    "image-from-other-host": [
+        "image-from-other-host.md:38: referat: billede fra 'http://example.org/kort.png' er ikke tilladt — sitet henter intet fra andre værter; læg billedet som bilag i stedet",
+        "image-from-other-host.md:40: referat: rå HTML er ikke tilladt ('<img') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
+    ],
+    "impossible-date": [
+        "impossible-date.md:3: date: '2031-02-30' er ikke en dato, der findes — tjek dag og måned (skrives ÅÅÅÅ-MM-DD)",
+    ],
+    "item-not-on-agenda": [
+        "item-not-on-agenda.md:36: Ad 5) Eventuelt: punkt 5 står ikke på dagsordenen — tilføj punktet under 'agenda:' eller ret nummeret i overskriften",
+        "item-not-on-agenda.md:17: agenda[3]: punkt 3 har intet afsnit i referatet — tilføj '## Ad 3) Eventuelt' med referatets tekst",
+    ],
+    "javascript-link": [
+        'javascript-link.md:38: referat: link med javascript:, vbscript: eller data: er ikke tilladt — link kun til adresser, der begynder med https://',
+    ],
+    "meeting-id-is-a-person-id": [
+        "oeje-paahit.md: filnavn: møde-id'et 'oeje-paahit' er også id i people.yml (linje 8) — giv mødefilen et navn, der ikke er id for en person, et tema eller et råd",
+    ],
+    "missing-field": [
+        "missing-field.md:2: council: feltet mangler — tilføj 'council: …'",
+    ],
+    "next-meeting-before-meeting": [
+        'next-meeting-before-meeting.md:18: next_meeting.date: næste møde (2030-06-01) ligger ikke efter mødet (2031-03-04) — tjek årstallet',
+    ],
+    "no-front-matter": [
+        "no-front-matter.md:1: fil: filen begynder ikke med front matter — sæt en linje med '---' først, så mødets felter, og '---' igen før referatet",
+    ],
+    "not-a-cpr-number": [
+    ],
+    "not-a-date": [
+        "not-a-date.md:3: date: '4. marts 2031' er ikke en dato — skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-06-23",
+    ],
+    "not-utf8": [
+        'not-utf8.md:5: fil: filen er ikke gemt som UTF-8 — gem filen igen med tegnsættet UTF-8',
+    ],
+    "present-and-absent": [
+        "present-and-absent.md:11: absent[0].person: 'oeje-paahit' står både som deltager og med afbud — slet personen fra enten 'participants' eller 'absent'",
+    ],
+    "previous-meeting-not-in-archive": [
+        "previous-meeting-not-in-archive.md:18: approves_minutes.meeting: mødet 'testraadet-2030-4' findes ikke i arkivet — ret id'et, eller slet 'meeting:', når mødet ikke er i arkivet",
+    ],
+    "raw-html-iframe": [
+        "raw-html-iframe.md:38: referat: rå HTML er ikke tilladt ('<iframe') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
+    ],
+    "raw-html-object": [
+        "raw-html-object.md:38: referat: rå HTML er ikke tilladt ('<object') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
+    ],
+    "raw-html-script": [
+        "raw-html-script.md:26: referat: rå HTML er ikke tilladt ('<script') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
+    ],
+    "same-council-and-date": [
+        'testraadet-2031-2.md:3: date: testraadet-2031-1.md er allerede et møde i samme råd samme dag — slet den ene fil, eller ret datoen',
+    ],
+    "sub-item-without-parent": [
+        'sub-item-without-parent.md:15: agenda[1].number: underpunkt 2.a har intet punkt 2 før sig — tilføj punkt 2 på dagsordenen før underpunktet',
+    ],
+    "substitute-for-non-member": [
+        "substitute-for-non-member.md:12: substitutes[0].for: 'zacharias-proeve' har ikke meldt afbud til mødet — en stedfortræder møder for et medlem, der står under 'absent'",
+    ],
+    "theme-id-is-a-person-id": [
+        "themes.yml:1: themes[0].id: 'bent-opdigtet' er allerede brugt (people.yml, linje 5) — giv hver post sit eget id",
+    ],
+    "ugyldigt-navn": [
+        "Ugyldigt navn.md: filnavn: 'Ugyldigt navn.md' giver ikke et gyldigt møde-id — brug kun a-z, 0-9 og bindestreg, fx 'soeren-thomassen' (æ→ae, ø→oe, å→aa)",
+    ],
+    "unknown-council": [
+        "unknown-council.md:2: council: ukendt råd 'testraad' — mente du 'testraadet'?",
+    ],
+    "unknown-heading": [
+        "unknown-heading.md:24: referat: overskriften '## Punkt et Godkendelse af dagsorden' er ikke et punkt — skriv punktets nummer og titel som i dagsordenen, fx '## Ad 3.a) Titel', eller '## Til skriftlig orientering:'",
+        "unknown-heading.md:14: agenda[0]: punkt 1 har intet afsnit i referatet — tilføj '## Ad 1) Godkendelse af dagsorden' med referatets tekst",
+    ],
+    "unknown-person": [
+        "unknown-person.md:9: participants[1].person: ukendt person 'oeje-pahit' — mente du 'oeje-paahit'?",
+    ],
+    "unknown-theme": [
+        "unknown-theme.md:15: agenda[1].themes: ukendt tema 'cykel' — mente du 'cykler'?",
+    ],
+    "unsafe-attachment-url": [
+        "unsafe-attachment-url.md:18: attachments[0].url: 'javascript:alert(1)' er ikke en webadresse — skriv en adresse, der begynder med https://",
+    ],
+    "wrong-type": [
+        "wrong-type.md:7: participants: skal være en liste, ikke tekst — skriv hvert element på sin egen linje, der begynder med '- '",
+    ],
+    "yaml-error": [
+        "yaml-error.md:5: fil: YAML kan ikke læses: expected ',' or ']', but got ':' — ret indrykning, kolon og anførselstegn på linjen",
+    ],
+}
+
+
+def run_case(tmp_path, files):
+    folder = write_fictional(tmp_path / "meetings", **{"testraadet-2031-1.md": None})
+    for name, source in files:
+        shutil.copy(source, folder / name)
+    return check_archive(folder)
+
+
+def test_every_case_folder_has_an_expectation():
+    assert sorted(p.name for p in CASES.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_case(tmp_path, case):
+    archive, problems = run_case(tmp_path, [(f.name, f) for f in (CASES / case).iterdir()])
+    assert [str(p) for p in problems] == EXPECTED[case]
+    assert (archive is None) == any(p.severity == "error" for p in problems)
+
+
+def test_too_large_file_is_refused(tmp_path):
+    huge = tmp_path / "src.md"
+    huge.write_text(FICTIONAL_MEETING.replace("Intet.", "Intet. " * (MAX_FILE_BYTES // 7)), encoding="utf-8")
+    _, problems = run_case(tmp_path, [("stor.md", huge)])
+    size = huge.stat().st_size
+    assert [str(p) for p in problems] == [
+        f"stor.md: fil: filen er {size:,} bytes, grænsen er {MAX_FILE_BYTES:,} — del referatet op, eller fjern indlejrede data"]
+
+
+def test_symlinked_meeting_file_is_refused(tmp_path):
+    outside = tmp_path / "outside.md"
+    outside.write_text(FICTIONAL_MEETING, encoding="utf-8")
+    folder = write_fictional(tmp_path / "meetings", **{"testraadet-2031-1.md": None})
+    (folder / "link.md").symlink_to(outside)
+    _, problems = check_archive(folder)
+    assert [str(p) for p in problems] == [
+        "link.md: fil: mødefilen er et symbolsk link — læg selve filen i meetings/; arkivet læser ikke filer uden for mappen"]
