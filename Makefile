@@ -19,8 +19,8 @@ site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
 serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000, rebuilding on every edit
 	$(BIN)/mkdocs serve
 
-check: $(VENV)/.site-installed  ## check meetings/ without building
-	$(BIN)/python -m arkiv check
+check: $(VENV)/.site-installed  ## check meetings/ without building (STRICT=1: warnings are errors)
+	$(BIN)/python -m arkiv check $(if $(STRICT),--strict)
 
 test: $(VENV)/.dev-installed  ## run all tests
 	$(BIN)/python -m pytest

@@ -5,6 +5,7 @@ only calls it, so `mkdocs build` and `mkdocs serve` need no separate step. Uncha
 rewritten, so `mkdocs serve` does not loop on its own output.
 """
 
+import logging
 import sys
 from pathlib import Path
 
@@ -17,10 +18,15 @@ from arkiv.problems import InputError  # noqa: E402
 from arkiv.writer import WriterError  # noqa: E402
 
 
+log = logging.getLogger("mkdocs.hooks.arkiv")
+
+
 def on_pre_build(config, **kwargs):
     root = Path(config.config_file_path).resolve().parent
     try:
-        generate(root)
+        # Warnings (e.g. a phone number) are publishable: logged at INFO so that
+        # `mkdocs build --strict` does not fail on them. `python -m arkiv check --strict` does.
+        generate(root, warn=lambda problem: log.info(str(problem)))
     except InputError as exc:
         raise PluginError(f"mødefilerne har {len(exc.problems)} fejl; intet er skrevet:\n{exc}") from None
     except WriterError as exc:

@@ -18,14 +18,14 @@ CASES = Path(__file__).parent / "cases"
 EXPECTED = {
     "agenda-duplicate": [
         'agenda-duplicate.md:17: agenda[3].number: punkt 2 står to gange — giv hvert punkt sit eget nummer',
-        'agenda-duplicate.md:32: Ad 2.a) Status: punkt 2.a står efter et senere punkt — sæt afsnittene i dagsordenens rækkefølge',
-        'agenda-duplicate.md:36: Ad 2) Eventuelt: punkt 2 har to afsnit i referatet — slå afsnittene sammen',
+        'agenda-duplicate.md:32: referat, punkt 2.a: punkt 2.a står efter et senere punkt — sæt afsnittene i dagsordenens rækkefølge',
+        'agenda-duplicate.md:36: referat, punkt 2: punkt 2 har to afsnit i referatet — slå afsnittene sammen',
     ],
     "agenda-gap": [
         'agenda-gap.md:17: agenda[3].number: punkt 4 følger efter punkt 2 — nummerér punkterne 1, 2, 3 … uden huller; forventede 3',
     ],
     "agenda-title-mismatch": [
-        "agenda-title-mismatch.md:28: Ad 2) Biltyverier: titlen passer ikke til dagsordenens punkt 2: 'Cykeltyverier' — skriv overskriften som på dagsordenen",
+        "agenda-title-mismatch.md:28: referat, punkt 2: overskriften 'Biltyverier' passer ikke til dagsordenens titel 'Cykeltyverier' — skriv overskriften som på dagsordenen",
     ],
     "alias-of-two-people": [
         "people.yml:7: people[1].aliases[0]: navnet 'Aase Fiktiv' hører også til 'aase-fiktiv' (linje 2) — et navn eller alias må kun pege på én person",
@@ -50,7 +50,7 @@ EXPECTED = {
         "advarsel: email-and-phone.md:38: referat: teksten indeholder et telefonnummer ('12 34 56 78') — tjek, at det må offentliggøres",
     ],
     "empty-item": [
-        "empty-item.md:36: Ad 3) Eventuelt: punktet har ingen tekst — skriv referatets tekst under overskriften, fx 'Der var ingen bemærkninger.'",
+        "empty-item.md:36: referat, punkt 3: punktet har ingen tekst — skriv referatets tekst under overskriften, fx 'Der var ingen bemærkninger.'",
     ],
     "event-attribute": [
         "event-attribute.md:38: referat: rå HTML er ikke tilladt ('<span') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
@@ -63,7 +63,7 @@ EXPECTED = {
         "impossible-date.md:3: date: '2031-02-30' er ikke en dato, der findes — tjek dag og måned (skrives ÅÅÅÅ-MM-DD)",
     ],
     "item-not-on-agenda": [
-        "item-not-on-agenda.md:36: Ad 5) Eventuelt: punkt 5 står ikke på dagsordenen — tilføj punktet under 'agenda:' eller ret nummeret i overskriften",
+        "item-not-on-agenda.md:36: referat, punkt 5: punkt 5 står ikke på dagsordenen — tilføj punktet under 'agenda:' eller ret nummeret i overskriften",
         "item-not-on-agenda.md:17: agenda[3]: punkt 3 har intet afsnit i referatet — tilføj '## Ad 3) Eventuelt' med referatets tekst",
     ],
     "javascript-link": [
@@ -138,8 +138,14 @@ EXPECTED = {
     "wrong-type": [
         "wrong-type.md:7: participants: skal være en liste, ikke tekst — skriv hvert element på sin egen linje, der begynder med '- '",
     ],
+    "yaml-alias": [
+        'yaml-alias.md:7: fil: YAML-aliaser (*navn) er ikke tilladt — skriv værdien ud i stedet for at henvise til et anker (&navn)',
+    ],
     "yaml-error": [
         "yaml-error.md:5: fil: YAML kan ikke læses: expected ',' or ']', but got ':' — ret indrykning, kolon og anførselstegn på linjen",
+    ],
+    "yaml-too-deep": [
+        'yaml-too-deep.md:5: fil: YAML er indlejret for dybt — skriv felterne med højst få niveauers indrykning',
     ],
 }
 

@@ -47,3 +47,18 @@ def test_publish_swaps_a_finished_build_and_refuses_an_unfinished_one(tmp_path, 
     (built / "index.html").write_text("ny")
     assert main(["publish", str(built), str(site)]) == 0
     assert (site / "index.html").read_text() == "ny" and not built.exists()
+
+
+def test_strict_turns_warnings_into_errors(tmp_path, capsys):
+    folder = write_fictional(tmp_path / "meetings")
+    text = FICTIONAL_MEETING.replace("Intet.", "Ring på 12 34 56 78.")
+    (folder / "testraadet-2031-1.md").write_text(text, encoding="utf-8")
+    warning = ("testraadet-2031-1.md:38: referat: teksten indeholder et telefonnummer ('12 34 56 78') "
+               "— tjek, at det må offentliggøres")
+    assert main(["--root", str(tmp_path), "check"]) == 0
+    assert capsys.readouterr().err == f"advarsel: {warning}\n"
+    assert main(["--root", str(tmp_path), "check", "--strict"]) == 1
+    assert capsys.readouterr().err == f"{warning}\n1 fejl fundet.\n"
+    assert main(["--root", str(tmp_path), "generate"]) == 0
+    assert capsys.readouterr().err == f"advarsel: {warning}\n"
+    assert main(["--root", str(tmp_path), "generate", "--strict"]) == 1

@@ -17,8 +17,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="arkiv", description="Kredsrådsarkivets byggeværktøj.")
     parser.add_argument("--root", type=Path, default=Path("."), help="projektets rodmappe (standard: .)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="tjek alle mødefiler uden at bygge")
-    commands.add_parser("generate", help="tjek mødefilerne og generér siderne i docs/arkiv/")
+    strict_help = "advarsler tæller som fejl (bruges i CI)"
+    check = commands.add_parser("check", help="tjek alle mødefiler uden at bygge")
+    check.add_argument("--strict", action="store_true", help=strict_help)
+    generate_cmd = commands.add_parser("generate", help="tjek mødefilerne og generér siderne i docs/arkiv/")
+    generate_cmd.add_argument("--strict", action="store_true", help=strict_help)
     publish = commands.add_parser("publish", help="sæt et færdigbygget site på plads i ét atomart skridt")
     publish.add_argument("built", type=Path, help="den nybyggede mappe, fx .site-new")
     publish.add_argument("site", type=Path, help="mappen, der offentliggøres, fx site")
@@ -28,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         return _publish(args.built, args.site)
 
     if args.command == "check":
-        archive, problems = check_archive(args.root / MEETINGS_DIR)
+        archive, problems = check_archive(args.root / MEETINGS_DIR, strict=args.strict)
         for problem in problems:
             print(problem, file=sys.stderr)
         if archive is None:
@@ -38,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{len(archive.themes)} temaer.")
         return 0
     try:
-        report = generate(args.root)
+        report = generate(args.root, strict=args.strict, warn=lambda p: print(p, file=sys.stderr))
     except InputError as exc:
         print(exc, file=sys.stderr)
         print(f"{len(exc.problems)} fejl fundet; intet er skrevet.", file=sys.stderr)

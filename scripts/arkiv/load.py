@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from .crossref import build_crossref
@@ -17,8 +18,11 @@ def meeting_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.md") if p.name.lower() != "readme.md")
 
 
-def check_archive(folder: Path) -> tuple[Archive | None, ProblemList]:
-    """Read everything, collect every problem; the archive is None when there are errors."""
+def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, ProblemList]:
+    """Read everything, collect every problem; the archive is None when there are errors.
+
+    With `strict`, warnings count as errors (CI runs this way).
+    """
     folder = Path(folder)
     problems = ProblemList()
     ids: dict[str, tuple[str, int]] = {}  # every id in use → (file, line): one namespace for all
@@ -37,6 +41,8 @@ def check_archive(folder: Path) -> tuple[Archive | None, ProblemList]:
     # can; but not against a broken registry, where every reference would look unknown.
     if registries_ok:
         validate(meetings, councils, people, themes, folder, front_matter, problems)
+    if strict:
+        problems = ProblemList(dataclasses.replace(p, severity="error") for p in problems)
     if problems.errors:
         return None, problems
     meetings.sort(key=lambda m: m.sort_key)
@@ -44,9 +50,12 @@ def check_archive(folder: Path) -> tuple[Archive | None, ProblemList]:
     return build_crossref(archive), problems
 
 
-def load_archive(folder: Path) -> Archive:
-    """The archive, or InputError carrying every problem found."""
-    archive, problems = check_archive(folder)
+def load_archive(folder: Path, strict: bool = False, warn=None) -> Archive:
+    """The archive, or InputError carrying every problem found; `warn` receives each warning."""
+    archive, problems = check_archive(folder, strict)
     if archive is None:
         raise InputError(problems)
+    for problem in problems:
+        if warn:
+            warn(problem)
     return archive

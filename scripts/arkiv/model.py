@@ -162,6 +162,13 @@ class Section:
         return "indledning" if self.kind == INTRO else "skriftlig-orientering"
 
     @property
+    def field(self) -> str:
+        """How problems name the section: 'referat, punkt 3.a'."""
+        if self.kind == ITEM:
+            return f"referat, punkt {self.number}"
+        return "referat, indledning" if self.kind == INTRO else "referat, skriftlig orientering"
+
+    @property
     def label(self) -> str:
         if self.kind == ITEM:
             return f"Punkt {self.number}: {self.title}"

@@ -5,6 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def _one_line(text: str) -> str:
+    # Field names and values quoted from a file may hold line breaks; a problem is one line.
+    return " ".join(str(text).split())
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One thing wrong (or suspicious) in one place of one input file.
@@ -22,9 +27,9 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
-        text = f"{where}: {self.field}: {self.message}"
+        text = f"{where}: {_one_line(self.field)}: {_one_line(self.message)}"
         if self.hint:
-            text += f" — {self.hint}"
+            text += f" — {_one_line(self.hint)}"
         if self.severity == "warning":
             text = "advarsel: " + text
         return text

@@ -186,10 +186,11 @@ def read_sections(body: str, first_line: int, name: str, problems: ProblemList) 
         text = "\n".join(lines).strip("\n")
         if kind == INTRO and not text.strip():
             return
+        section = Section(kind, heading, text, start, number, title)
         if not text.strip():
-            problems.error(name, start, heading or "referat", "punktet har ingen tekst",
+            problems.error(name, start, section.field, "punktet har ingen tekst",
                            "skriv referatets tekst under overskriften, fx 'Der var ingen bemærkninger.'")
-        sections.append(Section(kind, heading, text, start, number, title))
+        sections.append(section)
 
     for offset, line in enumerate(body.split("\n")):
         lineno = first_line + offset

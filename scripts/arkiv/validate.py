@@ -160,12 +160,12 @@ def _check_sections_against_agenda(meeting, numbers, line, problems) -> None:
     for section in meeting.items:
         entry = meeting.agenda_entry(section.number)
         if entry is None:
-            problems.error(meeting.path, section.line, section.heading,
+            problems.error(meeting.path, section.line, section.field,
                            f"punkt {section.number} står ikke på dagsordenen",
                            "tilføj punktet under 'agenda:' eller ret nummeret i overskriften")
             continue
         if section.number in found:
-            problems.error(meeting.path, section.line, section.heading,
+            problems.error(meeting.path, section.line, section.field,
                            f"punkt {section.number} har to afsnit i referatet", "slå afsnittene sammen")
             continue
         found.add(section.number)
@@ -173,11 +173,11 @@ def _check_sections_against_agenda(meeting, numbers, line, problems) -> None:
         # '(bilag)'; a heading matches when one text begins with the other.
         heading, title = _normal(section.title), _normal(entry.title)
         if not (heading.startswith(title) or title.startswith(heading)):
-            problems.error(meeting.path, section.line, section.heading,
-                           f"titlen passer ikke til dagsordenens punkt {entry.number}: '{entry.title}'",
+            problems.error(meeting.path, section.line, section.field,
+                           f"overskriften '{section.title}' passer ikke til dagsordenens titel '{entry.title}'",
                            "skriv overskriften som på dagsordenen")
         if position[section.number] < last:
-            problems.error(meeting.path, section.line, section.heading,
+            problems.error(meeting.path, section.line, section.field,
                            f"punkt {section.number} står efter et senere punkt",
                            "sæt afsnittene i dagsordenens rækkefølge")
         last = max(last, position[section.number])

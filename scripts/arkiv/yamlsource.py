@@ -70,6 +70,9 @@ def load_yaml(text: str, offset: int = 0) -> Located:
     """Parse YAML text into values plus a line map; raises SourceError with the parser's line."""
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        raise SourceError(offset + 1, "YAML er indlejret for dybt",
+                          "skriv felterne med højst få niveauers indrykning") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 1 + offset) if mark else offset + 1
@@ -79,7 +82,11 @@ def load_yaml(text: str, offset: int = 0) -> Located:
     if node is None:
         return Located(None, {(): 1}, offset)
     lines: dict = {}
-    _collect_lines(node, (), lines)
+    try:
+        _collect_lines(node, (), lines, set())
+    except SourceError as exc:
+        exc.line += offset
+        raise
     loader = _Loader("")
     try:
         value = loader.construct_document(node)
@@ -93,17 +100,28 @@ def load_yaml(text: str, offset: int = 0) -> Located:
     return Located(value, lines, offset)
 
 
-def _collect_lines(node: yaml.Node, path: tuple, lines: dict) -> None:
+def _collect_lines(node: yaml.Node, path: tuple, lines: dict, seen: set) -> None:
+    # An alias (*name) makes the same node appear twice; nested aliases multiply a few lines
+    # into billions of values. Meeting files need none, so they are refused.
+    if id(node) in seen:
+        raise SourceError(node.start_mark.line + 1, "YAML-aliaser (*navn) er ikke tilladt",
+                          "skriv værdien ud i stedet for at henvise til et anker (&navn)")
+    seen.add(id(node))
+    if len(path) > 20:
+        raise SourceError(node.start_mark.line + 1, "YAML er indlejret for dybt",
+                          "skriv felterne med højst få niveauers indrykning")
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise SourceError(key_node.start_mark.line + 1, "et feltnavn skal være tekst",
+                                  "skriv feltnavnet som almindelig tekst før kolon")
             key = key_node.value
-            lines[path + (key,)] = key_node.start_mark.line + 1
-            _collect_lines(value_node, path + (key,), lines)
+            _collect_lines(value_node, path + (key,), lines, seen)
             lines[path + (key,)] = key_node.start_mark.line + 1
     elif isinstance(node, yaml.SequenceNode):
         for index, child in enumerate(node.value):
-            _collect_lines(child, path + (index,), lines)
+            _collect_lines(child, path + (index,), lines, seen)
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
