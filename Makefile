@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check test clean
+.PHONY: site serve check new test clean
 
 # The site is built beside site/ and swapped in whole: a failed build leaves site/ as it was.
 site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
@@ -21,6 +21,9 @@ serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000, rebuilding 
 
 check: $(VENV)/.site-installed  ## check meetings/ without building (STRICT=1: warnings are errors)
 	$(BIN)/python -m arkiv check $(if $(STRICT),--strict)
+
+new: $(VENV)/.site-installed  ## start meetings/$(ID).md: make new ID=koebenhavn-2025-2 COUNCIL=koebenhavn [DATE=2025-06-23]
+	$(BIN)/python -m arkiv new $(ID) --council $(COUNCIL) $(if $(DATE),--date $(DATE))
 
 test: $(VENV)/.dev-installed  ## run all tests
 	$(BIN)/python -m pytest

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import shutil
 import sys
 from pathlib import Path
 
 from .build import MEETINGS_DIR, generate
-from .load import check_archive
+from .load import check_archive, load_archive
+from .registry import ID_HINT, ID_PATTERN
+from .template import new_meeting_text
 from .problems import InputError
 from .writer import WriterError, exchange, recover
 
@@ -22,6 +25,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--strict", action="store_true", help=strict_help)
     generate_cmd = commands.add_parser("generate", help="tjek mødefilerne og generér siderne i docs/arkiv/")
     generate_cmd.add_argument("--strict", action="store_true", help=strict_help)
+    new = commands.add_parser("new", help="start en ny mødefil med rådets faste deltagere udfyldt")
+    new.add_argument("meeting_id", help="mødets id = filnavn, fx koebenhavn-2025-2")
+    new.add_argument("--council", required=True, help="rådets id fra councils.yml, fx koebenhavn")
+    new.add_argument("--date", type=dt.date.fromisoformat, help="mødets dato, ÅÅÅÅ-MM-DD, hvis den kendes")
     publish = commands.add_parser("publish", help="sæt et færdigbygget site på plads i ét atomart skridt")
     publish.add_argument("built", type=Path, help="den nybyggede mappe, fx .site-new")
     publish.add_argument("site", type=Path, help="mappen, der offentliggøres, fx site")
@@ -29,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "publish":
         return _publish(args.built, args.site)
+    if args.command == "new":
+        return _new(args.root / MEETINGS_DIR, args.meeting_id, args.council, args.date)
 
     if args.command == "check":
         archive, problems = check_archive(args.root / MEETINGS_DIR, strict=args.strict)
@@ -62,4 +71,27 @@ def _publish(built: Path, site: Path) -> int:
     exchange(built, site)
     shutil.rmtree(built, ignore_errors=True)
     print(f"Offentliggjort: {site}/")
+    return 0
+
+
+def _new(meetings: Path, meeting_id: str, council: str, date) -> int:
+    path = meetings / f"{meeting_id}.md"
+    if not ID_PATTERN.match(meeting_id):
+        print(f"fejl: '{meeting_id}' er ikke et gyldigt møde-id — {ID_HINT}", file=sys.stderr)
+        return 1
+    if path.exists():
+        print(f"fejl: {path} findes allerede; vælg et andet id", file=sys.stderr)
+        return 1
+    try:
+        archive = load_archive(meetings)
+    except InputError as exc:
+        print(f"{exc}\nRet fejlene i arkivet først.", file=sys.stderr)
+        return 1
+    if council not in archive.councils:
+        print(f"fejl: ukendt råd '{council}' — vælg et af: {', '.join(sorted(archive.councils))}",
+              file=sys.stderr)
+        return 1
+    with path.open("x", encoding="utf-8") as out:  # 'x': never overwrite a meeting file
+        out.write(new_meeting_text(archive, council, date))
+    print(f"Oprettet: {path}. Erstat hvert UDFYLD, og kør 'make check'.")
     return 0

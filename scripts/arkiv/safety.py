@@ -13,6 +13,7 @@ import datetime as dt
 import re
 
 from .problems import ProblemList, field_name
+from .template import PLACEHOLDER
 from .yamlsource import Located
 
 _TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?=[\s>/]|$)|<!--|<\?")
@@ -37,9 +38,13 @@ def _valid_birth_date(day: str, month: str, year: str) -> bool:
 
 
 def scan_text(text: str, path: str, line: int, field: str, problems: ProblemList) -> None:
-    """Record the unsafe or personal content of one piece of text that starts at `line`."""
+    """Record the unsafe or personal content of one piece of text that starts at `line`, and any
+    placeholder left over from the new-meeting template."""
     for offset, row in enumerate(text.split("\n")):
         where = line + offset
+        if PLACEHOLDER in row:
+            problems.error(path, where, field, f"skabelonens '{PLACEHOLDER}' er ikke erstattet",
+                           "skriv referatets oplysninger i stedet")
         tag = _TAG.search(row)
         if tag:
             problems.error(path, where, field, f"rå HTML er ikke tilladt ('{tag.group(0).strip()}')",
