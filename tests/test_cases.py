@@ -142,7 +142,7 @@ EXPECTED = {
         'yaml-alias.md:7: fil: YAML-aliaser (*navn) er ikke tilladt — skriv værdien ud i stedet for at henvise til et anker (&navn)',
     ],
     "yaml-error": [
-        "yaml-error.md:5: fil: YAML kan ikke læses: expected ',' or ']', but got ':' — ret indrykning, kolon og anførselstegn på linjen",
+        "yaml-error.md:5: fil: YAML kan ikke læses: did not find expected ',' or ']' — ret indrykning, kolon og anførselstegn på linjen",
     ],
     "yaml-too-deep": [
         'yaml-too-deep.md:5: fil: YAML er indlejret for dybt — skriv felterne med højst få niveauers indrykning',

@@ -1,32 +1,42 @@
-"""The cross-index: which sections are on which theme, and which mention which person.
+"""The cross-index: which sections are on which theme, which mention which person, and each
+person's place at each meeting.
 
 Tags induce a graph, not a tree: these indexes can only be built once every meeting is read.
 """
 
 from __future__ import annotations
 
+import re
+
 from .danish import sort_key
-from .model import Archive, Hit, Meeting, Person, Section, Theme
-from .text import excerpt, name_pattern, plain, word_pattern
+from .finder import NameFinder, WordFinder
+from .model import Archive, Hit, Meeting, Person, Section
+from .text import excerpt, plain
 
 
 def build_crossref(archive: Archive) -> Archive:
-    patterns = {t.id: [(w, word_pattern(w)) for w in t.words] for t in archive.themes.values()}
-    names = {p.id: name_pattern(p.names) for p in archive.people.values()}
+    words = WordFinder({t.id: t.words for t in archive.themes.values()})
+    archive.names = NameFinder({p.id: p.names for p in archive.people.values()})
     archive.theme_hits = {t: [] for t in archive.themes}
     archive.person_hits = {p: [] for p in archive.people}
+    archive.person_meetings = {p: [] for p in archive.people}
+    theme_order = sorted(archive.themes, key=lambda t: sort_key(archive.themes[t].title))
     for meeting in archive.meetings:
+        _add_roles(archive.person_meetings, meeting)
         presenters = _presenters_by_item(meeting)
         for section in meeting.sections:
-            themes = _themes_of(meeting, section, archive.themes, patterns)
-            archive.section_themes[(meeting.id, section.anchor)] = sorted(
-                (t for t, _ in themes), key=lambda t: sort_key(archive.themes[t].title))
-            for theme_id, hit in themes:
+            text = section_text(section)
+            words_only = plain(text)
+            themes = _themes_of(meeting, section, words.first_matches(words_only))
+            archive.section_themes[(meeting.id, section.anchor)] = [t for t in theme_order if t in themes]
+            for theme_id, hit in themes.items():
                 archive.theme_hits[theme_id].append(hit)
-            for person_id, pattern in names.items():
-                hit = _person_hit(meeting, section, pattern, person_id in presenters.get(section.number, ()))
-                if hit:
-                    archive.person_hits[person_id].append(hit)
+            named = archive.names.first_matches(words_only)
+            for person_id in sorted(named.keys() | presenters.get(section.number, set())):
+                match = named.get(person_id)
+                quote = excerpt(text, _literal(match)) if match else excerpt(section.body)
+                how = "oplægsholder" if person_id in presenters.get(section.number, ()) else "nævnt"
+                archive.person_hits[person_id].append(Hit(meeting.id, section, quote, how))
     return archive
 
 
@@ -46,24 +56,21 @@ def explicit_themes(meeting: Meeting, section: Section) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
-def _themes_of(meeting, section, themes: dict[str, Theme], patterns) -> list[tuple[str, Hit]]:
-    found = []
-    tagged = explicit_themes(meeting, section)
-    text = section_text(section)
-    words = plain(text)
-    for theme_id in themes:
-        match = None
-        for word, pattern in patterns[theme_id]:
-            match = pattern.search(words)
-            if match:
-                break
-        if theme_id in tagged:
-            how, quote = "dagsorden", excerpt(section.body, match.re if match else None)
-        elif match:
-            how, quote = match.group(0), excerpt(text, match.re)
-        else:
-            continue
-        found.append((theme_id, Hit(meeting.id, section, quote, how)))
+def _literal(match: re.Match) -> re.Pattern:
+    """A pattern for the very words a finder matched, for picking the excerpt's sentence."""
+    return re.compile(r"\s+".join(re.escape(part) for part in match.group(0).split()))
+
+
+def _themes_of(meeting: Meeting, section: Section, matches: dict[str, re.Match]) -> dict[str, Hit]:
+    found = {}
+    for theme_id in explicit_themes(meeting, section):
+        match = matches.get(theme_id)
+        quote = excerpt(section.body, _literal(match) if match else None)
+        found[theme_id] = Hit(meeting.id, section, quote, "dagsorden")
+    for theme_id, match in matches.items():
+        if theme_id not in found:
+            quote = excerpt(section_text(section), _literal(match))
+            found[theme_id] = Hit(meeting.id, section, quote, match.group(0))
     return found
 
 
@@ -75,13 +82,22 @@ def _presenters_by_item(meeting: Meeting) -> dict[str, set[str]]:
     return result
 
 
-def _person_hit(meeting, section, pattern, presented: bool) -> Hit | None:
-    text = section_text(section)
-    if pattern.search(plain(text)):
-        return Hit(meeting.id, section, excerpt(text, pattern), "oplægsholder" if presented else "nævnt")
-    if presented:
-        return Hit(meeting.id, section, excerpt(section.body), "oplægsholder")
-    return None
+def _add_roles(roles: dict[str, list], meeting: Meeting) -> None:
+    """(meeting, role, title at that meeting, other person) for everyone recorded at a meeting."""
+    for entry in meeting.participants:
+        roles[entry.person].append((meeting, "Deltager", entry.title or "", None))
+    for entry in meeting.absent:
+        roles[entry.person].append((meeting, "Afbud", entry.title or "", None))
+    for sub in meeting.substitutes:
+        roles[sub.person].append((meeting, "Stedfortræder for", "", sub.instead_of))
+        roles[sub.instead_of].append((meeting, "Repræsenteret af", "", sub.person))
+    for presenter in meeting.presenters:
+        title = ", ".join(x for x in (presenter.title, presenter.organisation) if x)
+        items = ", ".join(presenter.items)
+        roles[presenter.person].append((meeting, f"Oplægsholder (punkt {items})" if items else "Oplægsholder",
+                                        title, None))
+    if meeting.chair:
+        roles[meeting.chair].append((meeting, "Formand", "", None))
 
 
 def themes_of_person(archive: Archive, person: Person) -> dict[str, int]:

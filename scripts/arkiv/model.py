@@ -242,6 +242,9 @@ class Archive:
     theme_hits: dict[str, list[Hit]] = field(default_factory=dict)
     person_hits: dict[str, list[Hit]] = field(default_factory=dict)
     section_themes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # person id → [(meeting, role, title at the meeting, the other person of a substitution)]
+    person_meetings: dict[str, list[tuple]] = field(default_factory=dict)
+    names: object = None  # finder.NameFinder for everyone's names, shared with the renderers
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         return next((m for m in self.meetings if m.id == meeting_id), None)

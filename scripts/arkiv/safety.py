@@ -16,7 +16,7 @@ from .problems import ProblemList, field_name
 from .template import PLACEHOLDER
 from .yamlsource import Located
 
-_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?=[\s>/]|$)|<!--|<\?")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][a-zA-Z0-9-]*(?=[\s>/]|$)|<!--|<\?", re.MULTILINE)
 _BAD_SCHEME = re.compile(r"(?i)\b(?:javascript|vbscript)\s*:|(?:\]\(|<|\]:\s*)\s*data\s*:")
 _IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)")
 _CPR = re.compile(r"(?<![\d-])(\d{2})(\d{2})(\d{2})-?(\d{4})(?![\d-])")
@@ -39,32 +39,43 @@ def _valid_birth_date(day: str, month: str, year: str) -> bool:
 
 def scan_text(text: str, path: str, line: int, field: str, problems: ProblemList) -> None:
     """Record the unsafe or personal content of one piece of text that starts at `line`, and any
-    placeholder left over from the new-meeting template."""
-    for offset, row in enumerate(text.split("\n")):
-        where = line + offset
-        if PLACEHOLDER in row:
-            problems.error(path, where, field, f"skabelonens '{PLACEHOLDER}' er ikke erstattet",
-                           "skriv referatets oplysninger i stedet")
-        tag = _TAG.search(row)
-        if tag:
-            problems.error(path, where, field, f"rå HTML er ikke tilladt ('{tag.group(0).strip()}')",
-                           "skriv teksten uden HTML; brug markdown til lister, fed skrift og links")
-        if _BAD_SCHEME.search(row):
-            problems.error(path, where, field, "link med javascript:, vbscript: eller data: er ikke tilladt",
-                           "link kun til adresser, der begynder med https://")
-        for image in _IMAGE.finditer(row):
-            problems.error(path, where, field, f"billede fra '{image.group(1)}' er ikke tilladt",
-                           "sitet henter intet fra andre værter; læg billedet som bilag i stedet")
-        for cpr in _CPR.finditer(row):
-            if _valid_birth_date(*cpr.groups()[:3]):
-                problems.error(path, where, field, "teksten indeholder et CPR-nummer",
-                               "slet CPR-nummeret: det må aldrig offentliggøres")
-        for email in _EMAIL.finditer(row):
-            problems.warning(path, where, field, f"teksten indeholder en e-mailadresse ('{email.group(0)}')",
-                             "tjek, at den må offentliggøres")
-        for phone in _PHONE.finditer(row):
-            problems.warning(path, where, field, f"teksten indeholder et telefonnummer ('{phone.group(0)}')",
-                             "tjek, at det må offentliggøres")
+    placeholder left over from the new-meeting template.
+
+    Each pattern runs once over the whole text (most texts match nothing); the line is worked out
+    only for a match.
+    """
+    found = ProblemList()
+
+    def at(match) -> int:
+        return line + text.count("\n", 0, match.start())
+
+    for match in re.finditer(PLACEHOLDER, text):
+        found.error(path, at(match), field, f"skabelonens '{PLACEHOLDER}' er ikke erstattet",
+                    "skriv referatets oplysninger i stedet")
+    tagged_lines = set()
+    for tag in _TAG.finditer(text):
+        if at(tag) in tagged_lines:
+            continue  # one message per line: '<b>x</b>' is one problem, not two
+        tagged_lines.add(at(tag))
+        found.error(path, at(tag), field, f"rå HTML er ikke tilladt ('{tag.group(0).strip()}')",
+                    "skriv teksten uden HTML; brug markdown til lister, fed skrift og links")
+    for scheme in _BAD_SCHEME.finditer(text):
+        found.error(path, at(scheme), field, "link med javascript:, vbscript: eller data: er ikke tilladt",
+                    "link kun til adresser, der begynder med https://")
+    for image in _IMAGE.finditer(text):
+        found.error(path, at(image), field, f"billede fra '{image.group(1)}' er ikke tilladt",
+                    "sitet henter intet fra andre værter; læg billedet som bilag i stedet")
+    for cpr in _CPR.finditer(text):
+        if _valid_birth_date(*cpr.groups()[:3]):
+            found.error(path, at(cpr), field, "teksten indeholder et CPR-nummer",
+                        "slet CPR-nummeret: det må aldrig offentliggøres")
+    for email in _EMAIL.finditer(text):
+        found.warning(path, at(email), field, f"teksten indeholder en e-mailadresse ('{email.group(0)}')",
+                      "tjek, at den må offentliggøres")
+    for phone in _PHONE.finditer(text):
+        found.warning(path, at(phone), field, f"teksten indeholder et telefonnummer ('{phone.group(0)}')",
+                      "tjek, at det må offentliggøres")
+    problems.extend(sorted(found, key=lambda p: p.line))  # in file order, as a reader scans them
 
 
 def scan_values(doc: Located, path: str, problems: ProblemList) -> None:

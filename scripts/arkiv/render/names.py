@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from ..model import Archive
-from ..text import name_pattern
 from .common import link, person_path
 
 # Markdown that must not be touched: existing links, inline code, raw HTML tags.
@@ -14,22 +13,23 @@ _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>")
 
 def link_names(markdown: str, archive: Archive, from_page: str) -> str:
     """Link the first mention of each person in a section; later mentions stay plain text."""
-    pieces = _split(markdown)
-    for person in archive.people.values():
-        pattern = name_pattern(person.names)
-        for index, (text, protected) in enumerate(pieces):
-            if protected:
+    linked: set[str] = set()
+    out = []
+    for text, protected in _split(markdown):
+        if protected:
+            out.append(text)
+            continue
+        last = 0
+        for match in archive.names.pattern.finditer(text):
+            person_id = archive.names.person_of(match.group(0))
+            if person_id in linked:
                 continue
-            match = pattern.search(text)
-            if match:
-                target = link(from_page, person_path(person))
-                pieces[index:index + 1] = [
-                    (text[: match.start()], False),
-                    (f"[{match.group(0)}]({target})", True),
-                    (text[match.end():], False),
-                ]
-                break
-    return "".join(text for text, _ in pieces)
+            linked.add(person_id)
+            target = link(from_page, person_path(archive.people[person_id]))
+            out.append(f"{text[last: match.start()]}[{match.group(0)}]({target})")
+            last = match.end()
+        out.append(text[last:])
+    return "".join(out)
 
 
 def _split(markdown: str) -> list[tuple[str, bool]]:

@@ -12,26 +12,12 @@ from .listing import hits_by_year
 
 def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, str]]:
     """(meeting, role, title at that meeting) for every meeting the person is recorded at."""
-    rows, page = [], person_path(person)
-    for meeting in archive.meetings:
-        for entry in meeting.participants:
-            if entry.person == person.id:
-                rows.append((meeting, "Deltager", entry.title or ""))
-        for entry in meeting.absent:
-            if entry.person == person.id:
-                rows.append((meeting, "Afbud", entry.title or ""))
-        for sub in meeting.substitutes:
-            if sub.person == person.id:
-                rows.append((meeting, f"Stedfortræder for {person_link(archive, page, sub.instead_of)}", ""))
-            if sub.instead_of == person.id:
-                rows.append((meeting, f"Repræsenteret af {person_link(archive, page, sub.person)}", ""))
-        for presenter in meeting.presenters:
-            if presenter.person == person.id:
-                title = ", ".join(x for x in (presenter.title, presenter.organisation) if x)
-                items = ", ".join(presenter.items)
-                rows.append((meeting, f"Oplægsholder (punkt {items})" if items else "Oplægsholder", title))
-        if meeting.chair == person.id:
-            rows.append((meeting, "Formand", ""))
+    page = person_path(person)
+    rows = []
+    for meeting, role, title, other in archive.person_meetings.get(person.id, []):
+        if other:
+            role = f"{role} {person_link(archive, page, other)}"
+        rows.append((meeting, role, title))
     return rows
 
 

@@ -1,0 +1,170 @@
+"""A fictional archive of N meetings, for benchmarks and scale tests.
+
+Deterministic (seeded) and clearly fictional: councils are »Fiktivt kredsråd …«, people are named
+»… Fiktivsen«, »… Påhitsen« and the like, and every source says it was generated. It uses the real
+data format and registries, so the real pipeline builds it unchanged. It is written only into a
+folder it is given, never into the project's own meetings/.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import yaml
+
+COUNCILS = 12
+MEETINGS_PER_YEAR = 4
+PEOPLE_PER_COUNCIL = 25
+FIRST_YEAR = 2006
+
+FIRST_NAMES = ["Aksel", "Bodil", "Carl", "Ditte", "Egon", "Frida", "Gorm", "Hanne", "Ib", "Jytte", "Kaj",
+               "Lis", "Mogens", "Nanna", "Ole", "Pia", "Rune", "Sus", "Tage", "Ulla", "Vagn", "Wenche",
+               "Yrsa", "Åge", "Ørnulf"]
+SURNAMES = ["Fiktivsen", "Påhitsen", "Prøvesen", "Eksempelsen", "Digtesen", "Attrapsen", "Modelsen",
+            "Skabelund", "Opdigtsen", "Forsøgsen", "Testrup", "Dummesen"]
+TITLES = ["Politidirektør", "Borgmester", "Chefanklager", "Kommunaldirektør", "Chefpolitiinspektør",
+          "Politiinspektør", "Sekretariatschef", "Chefkonsulent", "Centerchef", "Afdelingsleder",
+          "Rådmand", "Souschef"]
+THEMES = {
+    "opioider": ("Opioider", ["opioid*", "fentanyl*"]),
+    "bander": ("Bander", ["bande*", "rocker*"]),
+    "christiania-fiktiv": ("Fristaden (fiktiv)", ["fristad*", "pusherstræde"]),
+    "trafik": ("Trafik", ["trafik*", "fotovogn*"]),
+    "tryghed": ("Tryghed", ["tryghed*", "utryg*"]),
+    "natteliv": ("Natteliv", ["natteliv*"]),
+    "cyberkriminalitet": ("Cyberkriminalitet", ["cyber*", "hacker*"]),
+    "svindel": ("Svindel", ["svindel*", "bedrageri*"]),
+    "indbrud": ("Indbrud", ["indbrud*"]),
+    "vold": ("Vold", ["vold", "voldsom*"]),
+    "ungdom": ("Unge og kriminalitet", ["ungdomskriminalitet*", "ungeindsats*"]),
+    "narkotika": ("Narkotika", ["narko*", "hash*"]),
+    "oekonomi": ("Økonomi", ["budget*", "flerårsaftale*"]),
+    "boligomraader": ("Boligområder", ["boligområde*"]),
+    "miljoe": ("Miljø", ["miljøkriminalitet*", "forurening*"]),
+    "vaaben": ("Våben", ["våben*", "knivforbud*"]),
+    "graensekontrol": ("Grænsekontrol", ["grænsekontrol*"]),
+    "beredskab": ("Beredskab", ["beredskab*"]),
+    "forebyggelse": ("Forebyggelse", ["forebyg*", "sslp"]),
+    "noedopkald": ("Nødopkald", ["nødopkald*", "alarmcentral*"]),
+}
+FILLER = ("og", "at", "der", "til", "med", "for", "om", "på", "af", "en", "et", "de", "den", "det", "som",
+          "i", "kredsrådet", "politiet", "kommunen", "samarbejdet", "indsatsen", "orienterede", "status",
+          "drøftede", "udviklingen", "området", "sagerne", "borgerne", "løbende", "fortsat", "aktuelle",
+          "initiativer", "opfølgning", "erfaringer", "data", "tiltag", "konkrete", "fælles", "lokale")
+THEME_WORDS = ("opioider", "fentanyl", "bandekonflikten", "rockergrupper", "fristaden", "pusherstræde",
+               "trafiksikkerhed", "fotovogne", "tryghedsindekset", "utrygge", "nattelivet", "cyberangreb",
+               "svindelsager", "bedrageri", "indbrud", "vold", "ungdomskriminalitet", "narkotikahandel",
+               "budgettet", "flerårsaftalen", "boligområder", "forureningen", "våbenbesiddelse",
+               "knivforbud", "grænsekontrollen", "beredskabet", "forebyggelse", "nødopkald")
+
+
+def _name(council: int, index: int) -> str:
+    first = FIRST_NAMES[(council + index * 7) % len(FIRST_NAMES)]
+    return f"{first} {SURNAMES[index % len(SURNAMES)]} {council + 1}"  # the number keeps names unique
+
+
+def _slug(text: str) -> str:
+    from .danish import slugify
+    return slugify(text)
+
+
+def _sentence(rng: random.Random, names: list[str]) -> str:
+    words = [rng.choice(FILLER) for _ in range(rng.randint(8, 16))]
+    if rng.random() < 0.5:
+        words[rng.randrange(len(words))] = rng.choice(THEME_WORDS)
+    if rng.random() < 0.25:
+        words.insert(0, rng.choice(names))
+    text = " ".join(words)
+    return text[0].upper() + text[1:] + "."
+
+
+def _paragraphs(rng: random.Random, names: list[str], words: int) -> str:
+    paragraphs, count = [], 0
+    while count < words:
+        paragraph = " ".join(_sentence(rng, names) for _ in range(rng.randint(3, 6)))
+        count += len(paragraph.split())
+        paragraphs.append(paragraph)
+    return "\n\n".join(paragraphs)
+
+
+def meeting_date(index: int) -> tuple[int, dt.date]:
+    """(council, date) of the index-th meeting: each council meets once a quarter."""
+    council = index % COUNCILS
+    quarter = index // COUNCILS
+    year = FIRST_YEAR + quarter // MEETINGS_PER_YEAR
+    month = 3 * (quarter % MEETINGS_PER_YEAR) + 2
+    return council, dt.date(year, month, 3 + council)
+
+
+def write_fictional_archive(out: Path, count: int, seed: int = 2025, protected: Path | None = None) -> Path:
+    out = Path(out)
+    if protected is not None and out.resolve() == Path(protected).resolve():
+        raise ValueError(f"{out} er arkivets egen mappe; skriv det fiktive arkiv et andet sted")
+    out.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    councils = [{"id": f"fiktivt-raad-{c + 1:02d}", "name": f"Fiktivt kredsråd {c + 1}"} for c in range(COUNCILS)]
+    people = []
+    for c in range(COUNCILS):
+        for i in range(PEOPLE_PER_COUNCIL):
+            name = _name(c, i)
+            people.append({"id": _slug(name), "name": name, "roles": [{"title": TITLES[i % len(TITLES)]}]})
+    themes = [{"id": key, "title": title, "description": f"Fiktivt tema: {title.lower()}.", "words": words}
+              for key, (title, words) in THEMES.items()]
+    dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)  # noqa: E731
+    (out / "councils.yml").write_text(dump(councils), encoding="utf-8")
+    (out / "people.yml").write_text(dump(people), encoding="utf-8")
+    (out / "themes.yml").write_text(dump(themes), encoding="utf-8")
+    last_of_council: dict[int, tuple[str, dt.date]] = {}
+    for index in range(count):
+        council, date = meeting_date(index)
+        meeting_id = f"{councils[council]['id']}-{date.year}-{date.month:02d}"
+        text = _meeting(rng, council, councils[council]["id"], date, last_of_council.get(council))
+        (out / f"{meeting_id}.md").write_text(text, encoding="utf-8")
+        last_of_council[council] = (meeting_id, date)
+    return out
+
+
+def _meeting(rng: random.Random, council: int, council_id: str, date: dt.date, previous) -> str:
+    members = list(range(PEOPLE_PER_COUNCIL))
+    rng.shuffle(members)
+    absent, present = members[:2], sorted(members[2:22])
+    names = [_name(council, i) for i in present]
+    # Titles change over the years: every five years each member moves one title along.
+    titled = lambda i: {"person": _slug(_name(council, i)),  # noqa: E731
+                        "title": TITLES[(i + (date.year - FIRST_YEAR) // 5) % len(TITLES)]}
+    agenda, sections = [], []
+    for number in range(1, rng.randint(8, 12) + 1):
+        title = f"{rng.choice(['Orientering om', 'Status på', 'Drøftelse af', 'Tema:'])} {rng.choice(THEME_WORDS)}"
+        entry = {"number": str(number), "title": title}
+        if rng.random() < 0.3:
+            entry["themes"] = [rng.choice(list(THEMES))]
+        agenda.append(entry)
+        sections.append((str(number), title))
+        if rng.random() < 0.3:
+            for letter in "ab":
+                sub = f"{number}.{letter}"
+                agenda.append({"number": sub, "title": f"Delpunkt {letter}"})
+                sections.append((sub, f"Delpunkt {letter}"))
+    front = {
+        "council": council_id,
+        "date": date.isoformat(),
+        "time": "14.00",
+        "place": "Fiktivt mødelokale",
+        "chair": titled(present[0])["person"],
+        "participants": [titled(i) for i in present],
+        "absent": [titled(i) for i in absent],
+        "substitutes": [{"person": titled(present[-1])["person"], "for": titled(absent[0])["person"]}],
+        "agenda": agenda,
+        "source": {"kind": "Fiktivt referat, genereret til test og benchmark"},
+    }
+    if previous:
+        front["approves_minutes"] = {"date": previous[1].isoformat(), "meeting": previous[0],
+                                     "as_written": f"referat fra mødet den {previous[1].day}/{previous[1].month}"}
+    words_per_section = 1500 // len(sections)
+    body = [f"{names[0]} bød velkommen."]
+    for number, title in sections:
+        body.append(f"## Ad {number}) {title}\n\n{_paragraphs(rng, names, words_per_section)}")
+    text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return text + "\n\n".join(body) + "\n"
