@@ -59,7 +59,7 @@ def test_word_patterns():
 
 def test_sentences_respect_danish_abbreviations():
     text = "Oplæg fra h.h.v. Sundhedsstyrelsen og bl.a. Politiet. Næste sætning, fx. Noget."
-    assert sentences(text) == ["Oplæg fra h.h.v. Sundhedsstyrelsen og bl.a. Politiet.", "Næste sætning, fx. Noget."]
+    assert sentences(text) == ("Oplæg fra h.h.v. Sundhedsstyrelsen og bl.a. Politiet.", "Næste sætning, fx. Noget.")
 
 
 def test_excerpt_keeps_the_match_in_view():

@@ -32,7 +32,9 @@ def build_crossref(archive: Archive) -> Archive:
             for theme_id, hit in themes.items():
                 archive.theme_hits[theme_id].append(hit)
             named = archive.names.first_matches(words_only)
-            for person_id in sorted(named.keys() | presenters.get(section.number, set())):
+            people = sorted(named.keys() | presenters.get(section.number, set()))
+            archive.section_people[(meeting.id, section.anchor)] = people
+            for person_id in people:
                 match = named.get(person_id)
                 quote = excerpt(text, _literal(match)) if match else excerpt(section.body)
                 how = "oplægsholder" if person_id in presenters.get(section.number, ()) else "nævnt"

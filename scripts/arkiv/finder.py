@@ -44,6 +44,7 @@ class WordFinder:
     """Theme words, case-insensitive; 'stem*' matches any ending. Maps a match to its keys."""
 
     def __init__(self, words_by_key: dict[str, tuple[str, ...]]):
+        self._cache: dict[str, set[str]] = {}
         self.exact: dict[str, set[str]] = {}
         self.stems: dict[str, set[str]] = {}
         pairs = []
@@ -57,11 +58,13 @@ class WordFinder:
 
     def keys_of(self, matched: str) -> set[str]:
         text = _normal(matched).lower()
-        keys = set(self.exact.get(text, ()))
-        for stem, stem_keys in self.stems.items():
-            if text.startswith(stem):
-                keys |= stem_keys
-        return keys
+        if text not in self._cache:  # the same words recur in every meeting
+            keys = set(self.exact.get(text, ()))
+            for stem, stem_keys in self.stems.items():
+                if text.startswith(stem):
+                    keys |= stem_keys
+            self._cache[text] = keys
+        return self._cache[text]
 
     def first_matches(self, text: str) -> dict[str, re.Match]:
         """Each key found in `text`, with its first match."""

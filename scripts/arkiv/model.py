@@ -242,9 +242,26 @@ class Archive:
     theme_hits: dict[str, list[Hit]] = field(default_factory=dict)
     person_hits: dict[str, list[Hit]] = field(default_factory=dict)
     section_themes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    section_people: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     # person id → [(meeting, role, title at the meeting, the other person of a substitution)]
     person_meetings: dict[str, list[tuple]] = field(default_factory=dict)
     names: object = None  # finder.NameFinder for everyone's names, shared with the renderers
 
+    def __post_init__(self):
+        # Lookups by id and by council, made once: renderers ask for them per page.
+        self._by_id = {m.id: m for m in self.meetings}
+        self._by_council: dict[str, list[Meeting]] = {}
+        for meeting in self.meetings:
+            self._by_council.setdefault(meeting.council, []).append(meeting)
+        self._position = {m.id: i for i, m in enumerate(self.meetings)}
+
     def meeting(self, meeting_id: str) -> Meeting | None:
-        return next((m for m in self.meetings if m.id == meeting_id), None)
+        return self._by_id.get(meeting_id)
+
+    def council_meetings(self, council: str) -> list[Meeting]:
+        """The council's meetings in date order."""
+        return self._by_council.get(council, [])
+
+    def position(self, meeting_id: str) -> int:
+        """The meeting's place in date order across the archive."""
+        return self._position[meeting_id]

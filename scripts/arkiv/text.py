@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -26,13 +27,18 @@ class Excerpt:
     end: int = 0
 
 
+@functools.lru_cache(maxsize=1024)
 def plain(markdown: str) -> str:
     """Markdown reduced to its words: links become their text, list markers and emphasis go."""
     return _MARKUP.sub("", _LINK.sub(r"\1", markdown))
 
 
-def sentences(markdown: str) -> list[str]:
-    """The text's sentences with line wraps folded into spaces."""
+@functools.lru_cache(maxsize=1024)
+def sentences(markdown: str) -> tuple[str, ...]:
+    """The text's sentences with line wraps folded into spaces.
+
+    Cached: every theme and person found in a section takes its excerpt from the same text.
+    """
     text, result, start = plain(markdown), [], 0
     for boundary in _SENTENCE_END.finditer(text):
         words = text[start: boundary.start()].split()
@@ -44,7 +50,7 @@ def sentences(markdown: str) -> list[str]:
         result.append(text[start: boundary.start()])
         start = boundary.end()
     result.append(text[start:])
-    return [" ".join(p.split()) for p in result if p.strip()]
+    return tuple(" ".join(p.split()) for p in result if p.strip())
 
 
 def word_pattern(word: str) -> re.Pattern:

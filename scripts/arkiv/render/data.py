@@ -35,18 +35,13 @@ def _dump(value) -> str:
 
 
 def render_meeting_data(archive: Archive, meeting: Meeting) -> str:
-    people_in = {}
-    for person_id, hits in archive.person_hits.items():
-        for hit in hits:
-            if hit.meeting == meeting.id:
-                people_in.setdefault(hit.section.anchor, []).append(person_id)
     sections = []
     for section in meeting.sections:
         sections.append({
             "kind": section.kind, "number": section.number, "heading": section.heading,
             "anchor": section.anchor, "text": section.body,
             "themes": archive.section_themes.get((meeting.id, section.anchor), []),
-            "people": sorted(people_in.get(section.anchor, [])),
+            "people": archive.section_people.get((meeting.id, section.anchor), []),
         })
     data = {
         "id": meeting.id,

@@ -12,9 +12,8 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, heading: str, des
     `heading` is the markdown heading level of the year ('##'); meetings go one level below.
     `describe(hit)` says why the section is listed (e.g. 'på dagsordenen').
     """
-    order = {m.id: i for i, m in enumerate(archive.meetings)}
     by_meeting: dict[str, list[Hit]] = {}
-    for hit in sorted(hits, key=lambda h: -order[h.meeting]):
+    for hit in sorted(hits, key=lambda h: -archive.position(h.meeting)):
         by_meeting.setdefault(hit.meeting, []).append(hit)
     lines, year = [], None
     for meeting_id, meeting_hits in by_meeting.items():

@@ -85,8 +85,7 @@ def _next(archive: Archive, meeting: Meeting, page: str) -> str:
         return "Ikke oplyst i referatet"
     when = format_date(nxt.date) if nxt.date else "dato ikke oplyst"
     text = f"{when} (referatet: {quote(nxt.as_written)})"
-    held = next((m for m in archive.meetings
-                 if m.council == meeting.council and nxt.date and m.date == nxt.date), None)
+    held = next((m for m in archive.council_meetings(meeting.council) if nxt.date and m.date == nxt.date), None)
     if held:
         text += f" – {meeting_link(archive, page, held)}"
     return text
@@ -182,7 +181,7 @@ def _source(meeting: Meeting, page: str) -> str:
 
 
 def _neighbours(archive: Archive, meeting: Meeting, page: str) -> str:
-    same = [m for m in archive.meetings if m.council == meeting.council]
+    same = archive.council_meetings(meeting.council)
     index = same.index(meeting)
     before = same[index - 1] if index > 0 else None
     after = same[index + 1] if index + 1 < len(same) else None
