@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Archive
 from .data import meeting_data_path, render_meeting_data, render_registry_data
-from .common import FRONT_PAGE_INCLUDE, meeting_path, person_path, theme_path
+from .common import FRONT_PAGE_INCLUDE, meeting_path
 from .indexes import (MEETINGS_INDEX, PEOPLE_INDEX, THEMES_INDEX, render_front_page,
                       render_meetings_index, render_people_index, render_themes_index)
 from .meeting import render_meeting, source_copy_path
@@ -15,7 +15,7 @@ from .theme import render_theme
 def render_site(archive: Archive, folder: str) -> dict[str, str]:
     """Every generated page and data file, keyed by its path inside the generated folder `folder` (in docs/)."""
     pages = {
-        MEETINGS_INDEX: render_meetings_index(archive),
+        **render_meetings_index(archive),
         THEMES_INDEX: render_themes_index(archive),
         PEOPLE_INDEX: render_people_index(archive),
         FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
@@ -25,9 +25,9 @@ def render_site(archive: Archive, folder: str) -> dict[str, str]:
         pages[meeting_path(meeting)] = render_meeting(archive, meeting)
         pages[meeting_data_path(meeting)] = render_meeting_data(archive, meeting)
     for theme in archive.themes.values():
-        pages[theme_path(theme)] = render_theme(archive, theme)
+        pages.update(render_theme(archive, theme))
     for person in archive.people.values():
-        pages[person_path(person)] = render_person(archive, person)
+        pages.update(render_person(archive, person))
     return pages
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..danish import initial, sort_key
 from ..model import Archive
 from ..danish import format_date
-from .common import (MEETINGS, PEOPLE, THEMES, council_name, escape, meeting_date_text, meeting_link,
+from .common import (MEETINGS, PEOPLE, THEMES, council_name, escape, link, meeting_date_text, meeting_link,
                      meeting_path, meeting_title, page_header, person_link, plural, quote, theme_link)
 from .person import meeting_roles
 from .theme import theme_counts
@@ -13,18 +13,36 @@ from .theme import theme_counts
 MEETINGS_INDEX, THEMES_INDEX, PEOPLE_INDEX = f"{MEETINGS}/index.md", f"{THEMES}/index.md", f"{PEOPLE}/index.md"
 
 
-def render_meetings_index(archive: Archive) -> str:
+def _meeting_lines(archive: Archive, page: str, meetings) -> list[str]:
+    return [f"- {meeting_link(archive, page, m)} – {escape(council_name(archive, m))}"
+            f" – {plural(len(m.items), 'punkt', 'punkter')} på dagsordenen" for m in meetings]
+
+
+def render_meetings_index(archive: Archive) -> dict[str, str]:
+    """All meetings by year, newest first: the newest year on the index, each earlier year on a
+    page of its own (moeder/aar/2024.md), so the index does not grow with the archive."""
     page = MEETINGS_INDEX
+    years: dict[int, list] = {}
+    for meeting in reversed(archive.meetings):
+        years.setdefault(meeting.year, []).append(meeting)
+    ordered = sorted(years.items(), key=lambda item: -item[0])
     parts = [page_header("Møder", "Alle møder i arkivet, nyeste først."), "# Møder\n",
              f"Arkivet rummer {plural(len(archive.meetings), 'møde', 'møder')}, nyeste først.\n"]
-    year = None
-    for meeting in reversed(archive.meetings):
-        if meeting.year != year:
-            year = meeting.year
+    pages = {}
+    for index, (year, meetings) in enumerate(ordered):
+        if index == 0:
             parts.append(f"## {year}\n")
-        parts.append(f"- {meeting_link(archive, page, meeting)} – {escape(council_name(archive, meeting))}"
-                     f" – {plural(len(meeting.items), 'punkt', 'punkter')} på dagsordenen")
-    return "\n".join(parts) + "\n"
+            parts.extend(_meeting_lines(archive, page, meetings))
+            continue
+        sub = f"{MEETINGS}/aar/{year}.md"
+        pages[sub] = "\n".join([page_header(f"Møder {year}", f"Møderne i {year}."), f"# Møder {year}\n",
+                                f"[Alle møder]({link(sub, page)})\n", *_meeting_lines(archive, sub, meetings)]) + "\n"
+    if len(ordered) > 1:
+        links = " · ".join(f"[{year}]({link(page, f'{MEETINGS}/aar/{year}.md')}) ({plural(len(m), 'møde', 'møder')})"
+                           for year, m in ordered[1:])
+        parts.append(f"\n## Tidligere år\n\n{links}")
+    pages[page] = "\n".join(parts) + "\n"
+    return pages
 
 
 def render_themes_index(archive: Archive) -> str:

@@ -1,4 +1,8 @@
-"""Lists of hits (sections found for a theme or a person), grouped by year and meeting."""
+"""Lists of hits (sections found for a theme or a person), grouped by year and meeting.
+
+A theme or person page shows its newest year; each earlier year gets a page of its own, so that
+no page grows with the archive (a theme over twenty years would otherwise run to megabytes).
+"""
 
 from __future__ import annotations
 
@@ -28,3 +32,24 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, heading: str, des
             if hit.excerpt.text:
                 lines.append(f"    > {excerpt_markdown(hit.excerpt)}\n")
     return "\n".join(lines)
+
+
+def by_year(archive: Archive, hits: list[Hit]) -> list[tuple[int, list[Hit]]]:
+    """Hits grouped by the year of their meeting, newest year first."""
+    groups: dict[int, list[Hit]] = {}
+    for hit in hits:
+        groups.setdefault(archive.meeting(hit.meeting).year, []).append(hit)
+    return sorted(groups.items(), key=lambda item: -item[0])
+
+
+def year_page(page: str, year: int) -> str:
+    """'temaer/opioider.md' → 'temaer/opioider/2024.md'."""
+    return f"{page[:-3]}/{year}.md"
+
+
+def year_links(page: str, years: list[tuple[int, list[Hit]]], unit=("punkt", "punkter")) -> str:
+    """'Tidligere år: 2024 (12 punkter) · 2023 (3 punkter)' linking the year pages."""
+    from .common import link, plural
+    links = [f"[{year}]({link(page, year_page(page, year))}) ({plural(len(hits), *unit)})"
+             for year, hits in years]
+    return "Tidligere år: " + " · ".join(links) + "\n"

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..crossref import themes_of_person
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
-from .common import (escape, meeting_link, page_header, person_link, person_path, plural, quote,
+from .common import (escape, link, meeting_link, page_header, person_link, person_path, plural, quote,
                      theme_link)
-from .listing import hits_by_year
+from .listing import by_year, hits_by_year, year_links, year_page
 
 
 def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, str]]:
@@ -21,7 +21,12 @@ def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, 
     return rows
 
 
-def render_person(archive: Archive, person: Person) -> str:
+def _how(hit) -> str:
+    return "oplægsholder" if hit.how == "oplægsholder" else "nævnt"
+
+
+def render_person(archive: Archive, person: Person) -> dict[str, str]:
+    """The person's page (with the newest year they are named in) and a page per earlier year."""
     page = person_path(person)
     facts = []
     titles = [escape(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles]
@@ -34,16 +39,27 @@ def render_person(archive: Archive, person: Person) -> str:
     if person.note:
         parts.append(f'!!! note "Bemærkning"\n\n    {escape(person.note)}\n')
     parts.append(_meetings_table(archive, person, page))
-    hits = archive.person_hits.get(person.id, [])
+    years = by_year(archive, archive.person_hits.get(person.id, []))
     parts.append("## Nævnt i referaterne\n")
-    if hits:
-        parts.append(hits_by_year(archive, hits, page, "###",
-                                  lambda h: "oplægsholder" if h.how == "oplægsholder" else "nævnt"))
+    pages = {}
+    if years:
+        parts.append(hits_by_year(archive, years[0][1], page, "###", _how))
+        if len(years) > 1:
+            parts.append(year_links(page, years[1:]))
     else:
         parts.append("Personen er ikke nævnt i referaternes tekst.\n")
+    for year, hits in years[1:]:
+        sub = year_page(page, year)
+        pages[sub] = "\n".join([
+            page_header(f"{person.name} – {year}", f"{person.name} i referaterne fra {year}."),
+            f"# {escape(person.name)}: {year}\n",
+            f"[{escape(person.name)}]({link(sub, page)}) er nævnt i {plural(len(hits), 'punkt', 'punkter')} i {year}.\n",
+            hits_by_year(archive, hits, sub, "##", _how),
+        ])
     parts.append(_themes(archive, person, page))
     parts.append("[Alle personer](index.md)\n")
-    return "\n".join(p for p in parts if p)
+    pages[page] = "\n".join(p for p in parts if p)
+    return pages
 
 
 def _meetings_table(archive: Archive, person: Person, page: str) -> str:

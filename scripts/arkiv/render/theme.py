@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Archive, Theme
-from .common import escape, page_header, plural, quote, theme_path
-from .listing import hits_by_year
+from .common import escape, link, page_header, plural, quote, theme_path
+from .listing import by_year, hits_by_year, year_links, year_page
 
 
 def theme_counts(archive: Archive, theme_id: str) -> tuple[int, int]:
@@ -13,7 +13,8 @@ def theme_counts(archive: Archive, theme_id: str) -> tuple[int, int]:
     return len(hits), len({h.meeting for h in hits})
 
 
-def render_theme(archive: Archive, theme: Theme) -> str:
+def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
+    """The theme's page (with its newest year) and a page for each earlier year."""
     page = theme_path(theme)
     sections, meetings = theme_counts(archive, theme.id)
     words = ", ".join(quote(w) for w in theme.words)
@@ -26,11 +27,25 @@ def render_theme(archive: Archive, theme: Theme) -> str:
         f"står i punktets titel eller tekst. Ord: {words} (\\* står for en vilkårlig endelse).\n",
         "[Alle temaer](index.md)\n",
     ]
-    if sections:
-        parts.append(hits_by_year(archive, archive.theme_hits[theme.id], page, "##", _why))
-    else:
+    years = by_year(archive, archive.theme_hits.get(theme.id, []))
+    if not years:
         parts.append("Ingen punkter i arkivet handler endnu om dette tema.\n")
-    return "\n".join(parts)
+        return {page: "\n".join(parts)}
+    parts.append(hits_by_year(archive, years[0][1], page, "##", _why))
+    pages = {}
+    if len(years) > 1:
+        parts.append(year_links(page, years[1:]))
+    for year, hits in years[1:]:
+        sub = year_page(page, year)
+        pages[sub] = "\n".join([
+            page_header(f"Tema: {theme.title} – {year}", f"{theme.description} Punkter fra {year}."),
+            f"# {escape(theme.title)}: {year}\n",
+            f"[Temaet {escape(theme.title)}]({link(sub, page)}) i {year}: "
+            f"{plural(len(hits), 'punkt', 'punkter')}.\n",
+            hits_by_year(archive, hits, sub, "##", _why),
+        ])
+    pages[page] = "\n".join(parts)
+    return pages
 
 
 def _why(hit) -> str:

@@ -1,0 +1,65 @@
+"""A fictional archive of many meetings: valid, deterministic, and built into pages whose size does
+not grow with the archive (older years of themes, people and the meeting index get pages of their own)."""
+
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from arkiv.build import site_files
+from arkiv.fiction import write_fictional_archive
+from arkiv.load import check_archive
+
+from conftest import MEETINGS, MKDOCS, MKDOCS_ENV, ROOT, copy_project
+from sitecheck import Page, resolve
+
+N = 120  # 2½ years of twelve councils meeting quarterly
+
+
+@pytest.fixture(scope="module")
+def fictional(tmp_path_factory):
+    return write_fictional_archive(tmp_path_factory.mktemp("fiction") / "meetings", N)
+
+
+def test_fictional_archive_is_valid_and_deterministic(fictional, tmp_path):
+    archive, problems = check_archive(fictional)
+    assert [str(p) for p in problems] == []
+    assert len(archive.meetings) == N and len(archive.councils) == 12 and len(archive.people) == 300
+    again = write_fictional_archive(tmp_path / "again", N)
+    for path in fictional.iterdir():
+        assert (again / path.name).read_bytes() == path.read_bytes()
+
+
+def test_never_writes_into_the_real_meetings_folder():
+    with pytest.raises(ValueError):
+        write_fictional_archive(MEETINGS, 1, protected=MEETINGS)
+
+
+def test_every_hit_is_on_exactly_one_page(fictional):
+    files = {k: v.decode() for k, v in site_files(fictional).items()}
+    archive, _ = check_archive(fictional)
+    for theme_id, hits in archive.theme_hits.items():
+        pages = [text for path, text in files.items() if re.fullmatch(rf"temaer/{theme_id}(/\d+)?\.md", path)]
+        assert len(pages) == len({archive.meeting(h.meeting).year for h in hits})
+        listed = sum(len(re.findall(r"^- \[Punkt ", text, re.MULTILINE)) for text in pages)
+        assert listed == len(hits)
+    assert "moeder/aar/2006.md" in files and "Tidligere år" in files["moeder/index.md"]
+
+
+def test_fictional_site_builds_strict_with_every_link_resolving(fictional, tmp_path):
+    project = copy_project(ROOT, tmp_path / "project")
+    shutil.rmtree(project / "meetings")
+    shutil.copytree(fictional, project / "meetings")
+    built = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=MKDOCS_ENV,
+                           capture_output=True, text=True)
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    pages = {p: Page(p.read_text(encoding="utf-8")) for p in site.rglob("*.html")}
+    broken = [f"{p}: {href}" for p, page in pages.items() for href in page.links
+              if (target := resolve(site, p, href)[0]) is not None and not target.exists()]
+    assert broken == []
+    sizes = {p.relative_to(site).as_posix(): p.stat().st_size for p in pages}
+    meeting_pages = [size for path, size in sizes.items() if path.startswith("arkiv/moeder/fiktivt")]
+    assert max(meeting_pages) < 60_000
+    assert max(sizes.values()) < 1_000_000, max(sizes.items(), key=lambda item: item[1])
