@@ -2,7 +2,8 @@
 
 import pytest
 
-from arkiv.text import excerpt, sentences, word_pattern
+from arkiv.finder import NameFinder, WordFinder
+from arkiv.text import excerpt, sentences
 
 
 def sections_on(archive, theme_id):
@@ -49,12 +50,21 @@ def test_people_found_under_every_spelling(archive):
     assert archive.person_hits["ida-soerensen"] == []
 
 
-def test_word_patterns():
-    assert word_pattern("bande*").search("herunder bandesituationen og")
-    assert word_pattern("bande*").search("bekæmpelse af bande- og rocker")
-    assert not word_pattern("bande*").search("forbandet")
-    assert word_pattern("pusher street").search("af Pusher\nStreet helt")
-    assert not word_pattern("heroin").search("heroinen")
+def test_word_finder():
+    finder = WordFinder({"bander": ("bande*", "rocker*"), "christiania": ("christiania*", "pusher street"),
+                         "opioider": ("heroin", "opioid*")})
+    found = lambda text: {k: m.group(0) for k, m in finder.first_matches(text).items()}  # noqa: E731
+    assert found("herunder bandesituationen og") == {"bander": "bandesituationen"}
+    assert found("bekæmpelse af bande- og rockeraktiviteter") == {"bander": "bande-"}
+    assert found("forbandet") == {}
+    assert found("af Pusher\nStreet helt") == {"christiania": "Pusher\nStreet"}
+    assert found("heroinen, men opioid-piller") == {"opioider": "opioid-piller"}
+
+
+def test_name_finder_takes_the_longest_name_and_whole_names_only():
+    finder = NameFinder({"gert": ("Gert Sejbak", "LPI Gert Sejbak"), "allan": ("Allan S. Andersen", "Allan Andersen")})
+    matches = [m.group(0) for m in finder.pattern.finditer("v/ LPI Gert Sejbak, Allan\nAndersen og Allan Andersens")]
+    assert matches == ["LPI Gert Sejbak", "Allan\nAndersen"]
 
 
 def test_sentences_respect_danish_abbreviations():
@@ -64,7 +74,7 @@ def test_sentences_respect_danish_abbreviations():
 
 def test_excerpt_keeps_the_match_in_view():
     long = "Indledning " * 40 + "her står Katrine Schønning og mere " + "tekst " * 40 + "."
-    cut = excerpt(long, word_pattern("Katrine Schønning"))
+    cut = excerpt(long, "Katrine\nSchønning")
     assert len(cut.text) <= 250
     assert cut.text[cut.start:cut.end] == "Katrine Schønning"
     assert cut.text.startswith("… ") and cut.text.endswith(" …")

@@ -36,7 +36,7 @@ def build_crossref(archive: Archive) -> Archive:
             archive.section_people[(meeting.id, section.anchor)] = people
             for person_id in people:
                 match = named.get(person_id)
-                quote = excerpt(text, _literal(match)) if match else excerpt(section.body)
+                quote = excerpt(text, match.group(0)) if match else excerpt(section.body)
                 how = "oplægsholder" if person_id in presenters.get(section.number, ()) else "nævnt"
                 archive.person_hits[person_id].append(Hit(meeting.id, section, quote, how))
     return archive
@@ -58,20 +58,15 @@ def explicit_themes(meeting: Meeting, section: Section) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
-def _literal(match: re.Match) -> re.Pattern:
-    """A pattern for the very words a finder matched, for picking the excerpt's sentence."""
-    return re.compile(r"\s+".join(re.escape(part) for part in match.group(0).split()))
-
-
 def _themes_of(meeting: Meeting, section: Section, matches: dict[str, re.Match]) -> dict[str, Hit]:
     found = {}
     for theme_id in explicit_themes(meeting, section):
         match = matches.get(theme_id)
-        quote = excerpt(section.body, _literal(match) if match else None)
+        quote = excerpt(section.body, match.group(0) if match else None)
         found[theme_id] = Hit(meeting.id, section, quote, "dagsorden")
     for theme_id, match in matches.items():
         if theme_id not in found:
-            quote = excerpt(section_text(section), _literal(match))
+            quote = excerpt(section_text(section), match.group(0))
             found[theme_id] = Hit(meeting.id, section, quote, match.group(0))
     return found
 

@@ -53,39 +53,21 @@ def sentences(markdown: str) -> tuple[str, ...]:
     return tuple(" ".join(p.split()) for p in result if p.strip())
 
 
-def word_pattern(word: str) -> re.Pattern:
-    """Regex for a registry word: whole word or phrase; a trailing '*' matches any ending.
-
-    Spaces in phrases match any whitespace, so a phrase broken over two lines still matches.
-    """
-    stem = word.endswith("*")
-    core = word.rstrip("*").strip()
-    body = r"\s+".join(re.escape(part) for part in core.split())
-    tail = r"[\w-]*" if stem else ""
-    return re.compile(rf"(?<![\w-]){body}{tail}(?![\w])", re.IGNORECASE)
-
-
-def name_pattern(names: tuple[str, ...]) -> re.Pattern:
-    """Regex for any of a person's names, case-sensitive, longest first, tolerant of line wraps."""
-    alternatives = sorted(names, key=len, reverse=True)
-    body = "|".join(r"\s+".join(re.escape(p) for p in n.split()) for n in alternatives)
-    return re.compile(rf"(?<![\w]){'(?:' + body + ')'}(?![\w])")
-
-
-def excerpt(markdown: str, pattern: re.Pattern | None = None) -> Excerpt:
-    """The first sentence that matches `pattern` (or the first sentence), cut to a readable
-    length around the match, with the match's position so it can be highlighted."""
+def excerpt(markdown: str, words: str | None = None) -> Excerpt:
+    """The first sentence that holds `words` (or the first sentence), cut to a readable length
+    around them, with their position so they can be highlighted. `words` are the very words a
+    finder matched; line breaks in them count as spaces, as they do in the sentences."""
     found = sentences(markdown)
     if not found:
         return Excerpt("")
-    chosen, match = found[0], None
-    if pattern is not None:
-        for sentence in found:
-            match = pattern.search(sentence)
-            if match:
-                chosen = sentence
-                break
-    start, end = (match.start(), match.end()) if match else (0, 0)
+    chosen, start, end = found[0], 0, 0
+    needle = " ".join(words.split()) if words else ""
+    for sentence in found if needle else ():
+        at = sentence.find(needle)
+        if at >= 0:
+            chosen, start, end = sentence, at, at + len(needle)
+            break
+    match = end > start
     if len(chosen) <= EXCERPT_CHARS:
         return Excerpt(chosen, start, end)
     # Keep the match in view: begin a little before it, at a word boundary.

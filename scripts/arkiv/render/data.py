@@ -2,7 +2,8 @@
 
 Journalists and researchers should not have to scrape the HTML. The JSON mirrors the meeting file
 (ids as in `meetings/`), adds the names, and adds what the archive derived: themes and people per
-section. Keys are sorted and dates ISO 8601, so that files diff cleanly between builds.
+section. Keys are sorted and dates ISO 8601, so that two builds give the same bytes. The JSON is
+compact: Python's fast C encoder is used only without indentation.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def _plain(value):
 
 
 def _dump(value) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def render_meeting_data(archive: Archive, meeting: Meeting) -> str:
