@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check new test clean
+.PHONY: site serve check new test bench clean
 
 # The site is built beside site/ and swapped in whole: a failed build leaves site/ as it was.
 site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
@@ -36,6 +36,9 @@ $(VENV)/.site-installed: requirements.txt
 $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
+
+bench: $(VENV)/.site-installed  ## scale benchmark (BENCH_N="100 1000 5000"); writes bench/results.md
+	$(BIN)/python scripts/bench.py
 
 clean:
 	rm -rf site .site-new docs/arkiv docs/.arkiv.new .pytest_cache

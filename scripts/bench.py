@@ -1,0 +1,163 @@
+"""Scale benchmark: generation and build of fictional archives of N meetings.
+
+    make bench                      # N = 100, 1000, 5000; writes bench/results.md
+    BENCH_N="20" make bench         # any sizes, e.g. the smoke run the tests use
+
+For each N it measures, in one run on one machine (compare rows, not runs):
+cold generation, an unchanged rerun and a one-meeting edit (time and files written), the MkDocs
+build of the site and of N plain pages of the same text, site bytes, page sizes, and peak memory.
+"""
+
+from __future__ import annotations
+
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from arkiv.fiction import write_fictional_archive  # noqa: E402
+
+BIN = Path(sys.executable).parent
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts"))
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, int, str]:
+    """(seconds, peak memory in MB, output) of a command, which must succeed."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    output = process.stdout.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{output[-3000:]}")
+    return seconds, usage.ru_maxrss // 1024, output
+
+
+def written(output: str) -> int:
+    return int(re.search(r"(\d+) filer skrevet", output).group(1))
+
+
+def project(folder: Path, meetings: Path) -> Path:
+    folder.mkdir(parents=True)
+    for name in ("mkdocs.yml", "scripts", "docs"):
+        source = ROOT / name
+        ignore = shutil.ignore_patterns("arkiv", "__pycache__") if name == "docs" else shutil.ignore_patterns("__pycache__")
+        if source.is_dir():
+            shutil.copytree(source, folder / name, ignore=ignore)
+        else:
+            shutil.copy2(source, folder / name)
+    shutil.copytree(meetings, folder / "meetings")
+    return folder
+
+
+def bare_site(folder: Path, meetings: Path) -> Path:
+    """N plain pages with the same text as the meetings, built with the same theme and search."""
+    docs = folder / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("# Forside\n", encoding="utf-8")
+    for path in sorted(meetings.glob("*.md")):
+        body = path.read_text(encoding="utf-8").split("\n---\n", 1)[1]
+        (docs / path.name).write_text(f"# {path.stem}\n{body}", encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Bare\ntheme:\n  name: material\n  language: da\n  font: false\n"
+        "nav:\n  - index.md\nplugins:\n  - search:\n      lang: da\n", encoding="utf-8")
+    return folder
+
+
+def measure(n: int, work: Path) -> dict:
+    meetings = write_fictional_archive(work / "fiction" / "meetings", n)
+    site = project(work / "site-project", meetings)
+    python = str(BIN / "python")
+    row: dict = {"N": n}
+    row["gen_cold_s"], row["gen_mem_mb"], out = run([python, "-m", "arkiv", "generate"], site)
+    row["gen_cold_files"] = written(out)
+    row["gen_same_s"], _, out = run([python, "-m", "arkiv", "generate"], site)
+    row["gen_same_files"] = written(out)
+    edited = sorted((site / "meetings").glob("*.md"))[n // 2]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEn fiktiv tilføjelse til benchmark.\n", encoding="utf-8")
+    row["gen_edit_s"], _, out = run([python, "-m", "arkiv", "generate"], site)
+    row["gen_edit_files"] = written(out)
+    row["build_s"], row["build_mem_mb"], _ = run([str(BIN / "mkdocs"), "build", "--strict"], site)
+    bare = bare_site(work / "bare-project", meetings)
+    row["bare_build_s"], _, _ = run([str(BIN / "mkdocs"), "build"], bare)
+    built = site / "site"
+    files = [p for p in built.rglob("*") if p.is_file()]
+    row["site_mb"] = sum(p.stat().st_size for p in files) / 1e6
+    pages = {p.relative_to(built).as_posix(): p.stat().st_size for p in files if p.suffix == ".html"}
+    meeting_pages = [size for path, size in pages.items() if path.startswith("arkiv/moeder/fiktivt")]
+    row["meeting_kb_median"] = statistics.median(meeting_pages) / 1000
+    row["meeting_kb_max"] = max(meeting_pages) / 1000
+    largest = max(pages, key=pages.get)
+    row["largest_kb"], row["largest"] = pages[largest] / 1000, largest
+    row["gen_share_of_build"] = row["gen_cold_s"] / row["build_s"]
+    row["build_vs_bare"] = row["build_s"] / row["bare_build_s"]
+    return row
+
+
+COLUMNS = [
+    ("N", "{}"), ("gen_cold_s", "{:.2f}"), ("gen_cold_files", "{}"), ("gen_same_s", "{:.2f}"),
+    ("gen_same_files", "{}"), ("gen_edit_s", "{:.2f}"), ("gen_edit_files", "{}"), ("gen_mem_mb", "{}"),
+    ("build_s", "{:.1f}"), ("build_mem_mb", "{}"), ("bare_build_s", "{:.1f}"), ("build_vs_bare", "{:.2f}"),
+    ("gen_share_of_build", "{:.0%}"), ("site_mb", "{:.1f}"), ("meeting_kb_median", "{:.1f}"),
+    ("meeting_kb_max", "{:.1f}"), ("largest_kb", "{:.0f}"), ("largest", "{}"),
+]
+
+
+def table(rows: list[dict]) -> str:
+    lines = ["| " + " | ".join(name for name, _ in COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
+    for row in rows:
+        lines.append("| " + " | ".join(fmt.format(row[name]) for name, fmt in COLUMNS) + " |")
+    return "\n".join(lines)
+
+
+def growth(rows: list[dict]) -> str:
+    by_n = {row["N"]: row for row in rows}
+    if 1000 not in by_n or 5000 not in by_n:
+        return ""
+    a, b = by_n[1000], by_n[5000]
+    keys = ["gen_cold_s", "build_s", "site_mb"]
+    return "Growth 1,000 → 5,000 (bar ≤ 6×): " + ", ".join(f"{k} {b[k] / a[k]:.2f}×" for k in keys)
+
+
+def machine() -> str:
+    cpu = ""
+    try:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
+        pass
+    return (f"{platform.system()} {platform.release()}, {os.cpu_count()} CPUs ({cpu or platform.machine()}), "
+            f"Python {platform.python_version()}")
+
+
+def main() -> None:
+    sizes = [int(n) for n in os.environ.get("BENCH_N", "100 1000 5000").split()]
+    out = Path(os.environ.get("BENCH_OUT", ROOT / "bench" / "results.md"))
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in sizes:
+            rows.append(measure(n, Path(tmp) / str(n)))
+            print(table(rows[-1:]), flush=True)
+    report = "\n\n".join(x for x in [
+        "# Benchmark results", f"Machine: {machine()}. Run: {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}.",
+        "Times are wall-clock seconds of one run each; memory is peak RSS. `gen_*` is `python -m arkiv "
+        "generate` (cold, unchanged rerun, after editing one meeting) with files written; `build_s` is "
+        "`mkdocs build --strict` of the generated site, `bare_build_s` of N plain pages of the same text.",
+        table(rows), growth(rows)] if x) + "\n"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(report, encoding="utf-8")
+    print(f"\n{growth(rows)}\nwritten to {out}")
+
+
+if __name__ == "__main__":
+    main()
