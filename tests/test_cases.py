@@ -37,7 +37,6 @@ EXPECTED = {
     ],
     "cpr-number": [
         'cpr-number.md:38: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
-        'cpr-number.md:38: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
     ],
     "data-link": [
         'data-link.md:38: referat: link med javascript:, vbscript: eller data: er ikke tilladt — link kun til adresser, der begynder med https://',

@@ -96,3 +96,12 @@ def test_meeting_data_as_json(archive):
     people = json.loads(pages["data/personer.json"])
     assert {"id": "katrine-schjoenning", "name": "Katrine Schjønning", "aliases": ["Katrine Schønning"]}.items() \
         <= next(p for p in people if p["id"] == "katrine-schjoenning").items()
+
+
+def test_split_years_keeps_newest_years_within_the_limit():
+    from arkiv.render.listing import split_years
+
+    years = [(2025, [1] * 100), (2024, [1] * 40), (2023, [1] * 30), (2022, [1] * 5)]
+    assert split_years(years, 150) == (years[:2], years[2:])
+    assert split_years([(2025, [1] * 500), (2024, [1])], 150) == ([(2025, [1] * 500)], [(2024, [1])])
+    assert split_years([], 150) == ([], [])

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from pathlib import Path
 
 from .load import load_archive
@@ -11,6 +13,8 @@ from .writer import WriteReport, write_tree
 MEETINGS_DIR = "meetings"
 DOCS_DIR = "docs"
 GENERATED = "arkiv"  # docs/arkiv/ is generated, ignored by git, and owned by the writer
+MANIFEST = ".inputs.json"  # what the generated folder was made from; see `up_to_date`
+CODE = Path(__file__).resolve().parent
 
 
 def site_files(meetings: Path, folder: str = GENERATED, strict: bool = False, warn=None) -> dict[str, bytes]:
@@ -22,11 +26,43 @@ def site_files(meetings: Path, folder: str = GENERATED, strict: bool = False, wa
     return files
 
 
+def fingerprint(meetings: Path, strict: bool) -> str:
+    """A hash of every input file and of the pipeline's own code: equal hashes, equal output."""
+    digest = hashlib.sha256(f"strict={strict}".encode())
+    for folder in (meetings, CODE):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def up_to_date(target: Path, inputs: str) -> bool:
+    """True when the generated folder was made from exactly these inputs and is still whole.
+
+    This is what lets `mkdocs serve` and a rerun skip the whole pipeline (reading, checking,
+    rendering) when nothing changed; `make check` always runs it in full.
+    """
+    try:
+        manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if manifest.get("inputs") != inputs:
+        return False
+    return all((target / rel).is_file() and (target / rel).stat().st_size == size
+               for rel, size in manifest.get("files", {}).items())
+
+
 def generate(root: Path, strict: bool = False, warn=None) -> WriteReport:
     """Read and check every meeting, then write the generated pages. Nothing is written on error.
 
-    Warnings are passed to `warn`; with `strict` they are errors.
+    Warnings are passed to `warn`; with `strict` they are errors. When the inputs are those the
+    generated folder was made from, nothing is read or written.
     """
     root = Path(root)
+    target = root / DOCS_DIR / GENERATED
+    inputs = fingerprint(root / MEETINGS_DIR, strict)
+    if up_to_date(target, inputs):
+        return WriteReport(unchanged=len(json.loads((target / MANIFEST).read_text(encoding="utf-8"))["files"]))
     files = site_files(root / MEETINGS_DIR, strict=strict, warn=warn)
-    return write_tree(root / DOCS_DIR / GENERATED, files)
+    manifest = {"inputs": inputs, "files": {rel: len(data) for rel, data in sorted(files.items())}}
+    files[MANIFEST] = json.dumps(manifest, sort_keys=True).encode()
+    return write_tree(target, files)

@@ -18,6 +18,7 @@ COUNCILS = 12
 MEETINGS_PER_YEAR = 4
 PEOPLE_PER_COUNCIL = 25
 FIRST_YEAR = 2006
+TERM_YEARS = 12  # members serve twelve years; then a new generation takes the seats
 
 FIRST_NAMES = ["Aksel", "Bodil", "Carl", "Ditte", "Egon", "Frida", "Gorm", "Hanne", "Ib", "Jytte", "Kaj",
                "Lis", "Mogens", "Nanna", "Ole", "Pia", "Rune", "Sus", "Tage", "Ulla", "Vagn", "Wenche",
@@ -60,9 +61,16 @@ THEME_WORDS = ("opioider", "fentanyl", "bandekonflikten", "rockergrupper", "fris
                "knivforbud", "grænsekontrollen", "beredskabet", "forebyggelse", "nødopkald")
 
 
-def _name(council: int, index: int) -> str:
-    first = FIRST_NAMES[(council + index * 7) % len(FIRST_NAMES)]
-    return f"{first} {SURNAMES[index % len(SURNAMES)]} {council + 1}"  # the number keeps names unique
+def _name(council: int, index: int, generation: int = 0) -> str:
+    # 7 and 25 are coprime, so the first names of one council's generation are all different;
+    # the council number (and generation) keeps names unique across the archive.
+    first = FIRST_NAMES[(council + index * 7 + generation * 3) % len(FIRST_NAMES)]
+    suffix = f"{council + 1}" + (f"-{generation + 1}" if generation else "")
+    return f"{first} {SURNAMES[(index + generation) % len(SURNAMES)]} {suffix}"
+
+
+def _generation(date: dt.date) -> int:
+    return (date.year - FIRST_YEAR) // TERM_YEARS
 
 
 def _slug(text: str) -> str:
@@ -106,10 +114,12 @@ def write_fictional_archive(out: Path, count: int, seed: int = 2025, protected: 
     rng = random.Random(seed)
     councils = [{"id": f"fiktivt-raad-{c + 1:02d}", "name": f"Fiktivt kredsråd {c + 1}"} for c in range(COUNCILS)]
     people = []
-    for c in range(COUNCILS):
-        for i in range(PEOPLE_PER_COUNCIL):
-            name = _name(c, i)
-            people.append({"id": _slug(name), "name": name, "roles": [{"title": TITLES[i % len(TITLES)]}]})
+    generations = _generation(meeting_date(max(count - 1, 0))[1]) + 1
+    for g in range(generations):
+        for c in range(COUNCILS):
+            for i in range(PEOPLE_PER_COUNCIL):
+                name = _name(c, i, g)
+                people.append({"id": _slug(name), "name": name, "roles": [{"title": TITLES[i % len(TITLES)]}]})
     themes = [{"id": key, "title": title, "description": f"Fiktivt tema: {title.lower()}.", "words": words}
               for key, (title, words) in THEMES.items()]
     dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)  # noqa: E731
@@ -130,9 +140,10 @@ def _meeting(rng: random.Random, council: int, council_id: str, date: dt.date, p
     members = list(range(PEOPLE_PER_COUNCIL))
     rng.shuffle(members)
     absent, present = members[:2], sorted(members[2:22])
-    names = [_name(council, i) for i in present]
+    generation = _generation(date)
+    names = [_name(council, i, generation) for i in present]
     # Titles change over the years: every five years each member moves one title along.
-    titled = lambda i: {"person": _slug(_name(council, i)),  # noqa: E731
+    titled = lambda i: {"person": _slug(_name(council, i, generation)),  # noqa: E731
                         "title": TITLES[(i + (date.year - FIRST_YEAR) // 5) % len(TITLES)]}
     agenda, sections = [], []
     for number in range(1, rng.randint(8, 12) + 1):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .problems import ProblemList, field_name
+from .problems import Problem, ProblemList, field_name
 from .template import PLACEHOLDER
 from .yamlsource import Located
 
@@ -41,46 +41,44 @@ def _valid_birth_date(day: str, month: str, year: str) -> bool:
     return False
 
 
+# (pattern, severity, message for a match, how to fix it). A CPR match counts only when its first
+# six digits are a date; the message never repeats the number, so logs do not spread it either.
+_RULES = [
+    (re.compile(PLACEHOLDER), "error", lambda m: f"skabelonens '{PLACEHOLDER}' er ikke erstattet",
+     "skriv referatets oplysninger i stedet"),
+    (_TAG, "error", lambda m: f"rå HTML er ikke tilladt ('{m.group(0).strip()}')",
+     "skriv teksten uden HTML; brug markdown til lister, fed skrift og links"),
+    (_BAD_SCHEME, "error", lambda m: "link med javascript:, vbscript: eller data: er ikke tilladt",
+     "link kun til adresser, der begynder med https://"),
+    (_IMAGE, "error", lambda m: f"billede fra '{m.group(1)}' er ikke tilladt",
+     "sitet henter intet fra andre værter; læg billedet som bilag i stedet"),
+    (_CPR, "error", lambda m: "teksten indeholder et CPR-nummer" if _valid_birth_date(*m.groups()[:3]) else None,
+     "slet CPR-nummeret: det må aldrig offentliggøres"),
+    (_EMAIL, "warning", lambda m: f"teksten indeholder en e-mailadresse ('{m.group(0)}')",
+     "tjek, at den må offentliggøres"),
+    (_PHONE, "warning", lambda m: f"teksten indeholder et telefonnummer ('{m.group(0)}')",
+     "tjek, at det må offentliggøres"),
+]
+
+
 def scan_text(text: str, path: str, line: int, field: str, problems: ProblemList) -> None:
     """Record the unsafe or personal content of one piece of text that starts at `line`, and any
     placeholder left over from the new-meeting template.
 
     Each pattern runs once over the whole text (most texts match nothing); the line is worked out
-    only for a match.
+    only for a match, and each rule reports a line once ('<b>x</b>' is one problem, not two).
     """
     if not _SUSPICIOUS.search(text):
         return
-    found = ProblemList()
-
-    def at(match) -> int:
-        return line + text.count("\n", 0, match.start())
-
-    for match in re.finditer(PLACEHOLDER, text):
-        found.error(path, at(match), field, f"skabelonens '{PLACEHOLDER}' er ikke erstattet",
-                    "skriv referatets oplysninger i stedet")
-    tagged_lines = set()
-    for tag in _TAG.finditer(text):
-        if at(tag) in tagged_lines:
-            continue  # one message per line: '<b>x</b>' is one problem, not two
-        tagged_lines.add(at(tag))
-        found.error(path, at(tag), field, f"rå HTML er ikke tilladt ('{tag.group(0).strip()}')",
-                    "skriv teksten uden HTML; brug markdown til lister, fed skrift og links")
-    for scheme in _BAD_SCHEME.finditer(text):
-        found.error(path, at(scheme), field, "link med javascript:, vbscript: eller data: er ikke tilladt",
-                    "link kun til adresser, der begynder med https://")
-    for image in _IMAGE.finditer(text):
-        found.error(path, at(image), field, f"billede fra '{image.group(1)}' er ikke tilladt",
-                    "sitet henter intet fra andre værter; læg billedet som bilag i stedet")
-    for cpr in _CPR.finditer(text):
-        if _valid_birth_date(*cpr.groups()[:3]):
-            found.error(path, at(cpr), field, "teksten indeholder et CPR-nummer",
-                        "slet CPR-nummeret: det må aldrig offentliggøres")
-    for email in _EMAIL.finditer(text):
-        found.warning(path, at(email), field, f"teksten indeholder en e-mailadresse ('{email.group(0)}')",
-                      "tjek, at den må offentliggøres")
-    for phone in _PHONE.finditer(text):
-        found.warning(path, at(phone), field, f"teksten indeholder et telefonnummer ('{phone.group(0)}')",
-                      "tjek, at det må offentliggøres")
+    found = []
+    for pattern, severity, message_for, hint in _RULES:
+        reported: set[int] = set()
+        for match in pattern.finditer(text):
+            message = message_for(match)
+            where = line + text.count("\n", 0, match.start())
+            if message and where not in reported:
+                reported.add(where)
+                found.append(Problem(path, where, field, message, hint, severity))
     problems.extend(sorted(found, key=lambda p: p.line))  # in file order, as a reader scans them
 
 

@@ -7,6 +7,7 @@ from ..model import Archive
 from ..danish import format_date
 from .common import (MEETINGS, PEOPLE, THEMES, council_name, escape, link, meeting_date_text, meeting_link,
                      meeting_path, meeting_title, page_header, person_link, plural, quote, theme_link)
+from .listing import split_years
 from .person import meeting_roles
 from .theme import theme_counts
 
@@ -19,8 +20,8 @@ def _meeting_lines(archive: Archive, page: str, meetings) -> list[str]:
 
 
 def render_meetings_index(archive: Archive) -> dict[str, str]:
-    """All meetings by year, newest first: the newest year on the index, each earlier year on a
-    page of its own (moeder/aar/2024.md), so the index does not grow with the archive."""
+    """All meetings by year, newest first: the newest years on the index, earlier years on pages
+    of their own (moeder/aar/2024.md), so the index does not grow with the archive."""
     page = MEETINGS_INDEX
     years: dict[int, list] = {}
     for meeting in reversed(archive.meetings):
@@ -29,17 +30,18 @@ def render_meetings_index(archive: Archive) -> dict[str, str]:
     parts = [page_header("Møder", "Alle møder i arkivet, nyeste først."), "# Møder\n",
              f"Arkivet rummer {plural(len(archive.meetings), 'møde', 'møder')}, nyeste først.\n"]
     pages = {}
-    for index, (year, meetings) in enumerate(ordered):
-        if index == 0:
-            parts.append(f"## {year}\n")
-            parts.extend(_meeting_lines(archive, page, meetings))
-            continue
+    shown, paged = split_years(ordered)
+    for year, meetings in shown:
+        parts.append(f"## {year}\n")
+        parts.extend(_meeting_lines(archive, page, meetings))
+        parts.append("")
+    for year, meetings in paged:
         sub = f"{MEETINGS}/aar/{year}.md"
         pages[sub] = "\n".join([page_header(f"Møder {year}", f"Møderne i {year}."), f"# Møder {year}\n",
                                 f"[Alle møder]({link(sub, page)})\n", *_meeting_lines(archive, sub, meetings)]) + "\n"
-    if len(ordered) > 1:
+    if paged:
         links = " · ".join(f"[{year}]({link(page, f'{MEETINGS}/aar/{year}.md')}) ({plural(len(m), 'møde', 'møder')})"
-                           for year, m in ordered[1:])
+                           for year, m in paged)
         parts.append(f"\n## Tidligere år\n\n{links}")
     pages[page] = "\n".join(parts) + "\n"
     return pages

@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..crossref import themes_of_person
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
-from .common import (escape, link, meeting_link, page_header, person_link, person_path, plural, quote,
+from .common import (escape, meeting_link, page_header, person_link, person_path, plural, quote,
                      theme_link)
-from .listing import by_year, hits_by_year, year_links, year_page
+from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
 
 def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, str]]:
@@ -41,21 +41,14 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
     parts.append(_meetings_table(archive, person, page))
     years = by_year(archive, archive.person_hits.get(person.id, []))
     parts.append("## Nævnt i referaterne\n")
-    pages = {}
-    if years:
-        parts.append(hits_by_year(archive, years[0][1], page, "###", _how))
-        if len(years) > 1:
-            parts.append(year_links(page, years[1:]))
+    shown, paged = split_years(years)
+    if shown:
+        parts.append(hits_by_year(archive, [h for _, hits in shown for h in hits], page, "###", _how))
+        if paged:
+            parts.append(year_links(page, paged))
     else:
         parts.append("Personen er ikke nævnt i referaternes tekst.\n")
-    for year, hits in years[1:]:
-        sub = year_page(page, year)
-        pages[sub] = "\n".join([
-            page_header(f"{person.name} – {year}", f"{person.name} i referaterne fra {year}."),
-            f"# {escape(person.name)}: {year}\n",
-            f"[{escape(person.name)}]({link(sub, page)}) er nævnt i {plural(len(hits), 'punkt', 'punkter')} i {year}.\n",
-            hits_by_year(archive, hits, sub, "##", _how),
-        ])
+    pages = year_pages(archive, page, paged, person.name, person.name, "Referaterne, der nævner", _how)
     parts.append(_themes(archive, person, page))
     parts.append("[Alle personer](index.md)\n")
     pages[page] = "\n".join(p for p in parts if p)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Archive, Theme
-from .common import escape, link, page_header, plural, quote, theme_path
-from .listing import by_year, hits_by_year, year_links, year_page
+from .common import escape, page_header, plural, quote, theme_path
+from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
 
 def theme_counts(archive: Archive, theme_id: str) -> tuple[int, int]:
@@ -31,19 +31,11 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
     if not years:
         parts.append("Ingen punkter i arkivet handler endnu om dette tema.\n")
         return {page: "\n".join(parts)}
-    parts.append(hits_by_year(archive, years[0][1], page, "##", _why))
-    pages = {}
-    if len(years) > 1:
-        parts.append(year_links(page, years[1:]))
-    for year, hits in years[1:]:
-        sub = year_page(page, year)
-        pages[sub] = "\n".join([
-            page_header(f"Tema: {theme.title} – {year}", f"{theme.description} Punkter fra {year}."),
-            f"# {escape(theme.title)}: {year}\n",
-            f"[Temaet {escape(theme.title)}]({link(sub, page)}) i {year}: "
-            f"{plural(len(hits), 'punkt', 'punkter')}.\n",
-            hits_by_year(archive, hits, sub, "##", _why),
-        ])
+    shown, paged = split_years(years)
+    parts.append(hits_by_year(archive, [h for _, hits in shown for h in hits], page, "##", _why))
+    if paged:
+        parts.append(year_links(page, paged))
+    pages = year_pages(archive, page, paged, theme.title, f"Tema: {theme.title}", "Temaet", _why)
     pages[page] = "\n".join(parts)
     return pages
 
