@@ -3,7 +3,7 @@ input are the case folders of test_cases.py."""
 
 from arkiv.load import check_archive
 
-from conftest import FICTIONAL_MEETING, FICTIONAL_PEOPLE, write_fictional
+from conftest import FICTIONAL_MEETING, write_fictional
 
 
 def problems_for(tmp_path, **overrides):

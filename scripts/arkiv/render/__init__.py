@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Archive
 from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .common import FRONT_PAGE_INCLUDE, meeting_path
-from .indexes import (MEETINGS_INDEX, PEOPLE_INDEX, THEMES_INDEX, render_front_page,
+from .indexes import (PEOPLE_INDEX, THEMES_INDEX, render_front_page,
                       render_meetings_index, render_people_index, render_themes_index)
 from .meeting import render_meeting, source_copy_path
 from .person import render_person
