@@ -71,9 +71,12 @@ def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
         target = staging.joinpath(*PurePosixPath(rel).parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         if rel in current and rel not in report.written:
-            os.link(current[rel], target)  # unchanged: same inode, same mtime, no copy
-        else:
-            target.write_bytes(data)
+            try:
+                os.link(current[rel], target)  # unchanged: same inode, same mtime, no copy
+                continue
+            except OSError:
+                pass  # a file system without hard links: write the (same) bytes instead
+        target.write_bytes(data)
     exchange(staging, root)
     shutil.rmtree(staging, ignore_errors=True)  # now holds the previous folder
     return report
