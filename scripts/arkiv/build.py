@@ -35,8 +35,9 @@ def fingerprint(meetings: Path, strict: bool) -> str:
     return digest.hexdigest()
 
 
-def up_to_date(target: Path, inputs: str) -> bool:
-    """True when the generated folder was made from exactly these inputs and is still whole.
+def up_to_date(target: Path, inputs: str) -> dict[str, int] | None:
+    """The files of the generated folder (path → size) when it was made from exactly these inputs
+    and is still whole; None when it must be generated again.
 
     This is what lets `mkdocs serve` and a rerun skip the whole pipeline (reading, checking,
     rendering) when nothing changed; `make check` always runs it in full.
@@ -44,11 +45,10 @@ def up_to_date(target: Path, inputs: str) -> bool:
     try:
         manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    if manifest.get("inputs") != inputs:
-        return False
-    return all((target / rel).is_file() and (target / rel).stat().st_size == size
-               for rel, size in manifest.get("files", {}).items())
+        return None
+    files = manifest.get("files", {})
+    whole = all((target / rel).is_file() and (target / rel).stat().st_size == size for rel, size in files.items())
+    return files if manifest.get("inputs") == inputs and whole else None
 
 
 def generate(root: Path, strict: bool = False, warn=None) -> WriteReport:
@@ -60,8 +60,9 @@ def generate(root: Path, strict: bool = False, warn=None) -> WriteReport:
     root = Path(root)
     target = root / DOCS_DIR / GENERATED
     inputs = fingerprint(root / MEETINGS_DIR, strict)
-    if up_to_date(target, inputs):
-        return WriteReport(unchanged=len(json.loads((target / MANIFEST).read_text(encoding="utf-8"))["files"]))
+    current = up_to_date(target, inputs)
+    if current is not None:
+        return WriteReport(unchanged=len(current))
     files = site_files(root / MEETINGS_DIR, strict=strict, warn=warn)
     manifest = {"inputs": inputs, "files": {rel: len(data) for rel, data in sorted(files.items())}}
     files[MANIFEST] = json.dumps(manifest, sort_keys=True).encode()

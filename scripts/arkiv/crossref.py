@@ -27,7 +27,7 @@ def build_crossref(archive: Archive) -> Archive:
         for section in meeting.sections:
             text = section_text(section)
             words_only = plain(text)
-            themes = _themes_of(meeting, section, words.first_matches(words_only))
+            themes = _themes_of(meeting, section, text, words.first_matches(words_only))
             archive.section_themes[(meeting.id, section.anchor)] = [t for t in theme_order if t in themes]
             for theme_id, hit in themes.items():
                 archive.theme_hits[theme_id].append(hit)
@@ -58,7 +58,7 @@ def explicit_themes(meeting: Meeting, section: Section) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tags))
 
 
-def _themes_of(meeting: Meeting, section: Section, matches: dict[str, re.Match]) -> dict[str, Hit]:
+def _themes_of(meeting: Meeting, section: Section, text: str, matches: dict[str, re.Match]) -> dict[str, Hit]:
     found = {}
     for theme_id in explicit_themes(meeting, section):
         match = matches.get(theme_id)
@@ -66,7 +66,7 @@ def _themes_of(meeting: Meeting, section: Section, matches: dict[str, re.Match])
         found[theme_id] = Hit(meeting.id, section, quote, "dagsorden")
     for theme_id, match in matches.items():
         if theme_id not in found:
-            quote = excerpt(section_text(section), match.group(0))
+            quote = excerpt(text, match.group(0))
             found[theme_id] = Hit(meeting.id, section, quote, match.group(0))
     return found
 

@@ -8,7 +8,6 @@ from ..danish import format_date
 from .common import (MEETINGS, PEOPLE, THEMES, council_name, escape, link, meeting_date_text, meeting_link,
                      meeting_path, meeting_title, page_header, person_link, plural, quote, theme_link)
 from .listing import split_years
-from .person import meeting_roles
 from .theme import theme_counts
 
 MEETINGS_INDEX, THEMES_INDEX, PEOPLE_INDEX = f"{MEETINGS}/index.md", f"{THEMES}/index.md", f"{PEOPLE}/index.md"
@@ -67,7 +66,7 @@ def render_people_index(archive: Archive) -> str:
             letter = initial(person.name)
             parts.append(f"\n## {letter}\n")
         titles = "; ".join(escape(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles)
-        count = len({m.id for m, _, _ in meeting_roles(archive, person)})
+        count = len({entry[0].id for entry in archive.person_meetings.get(person.id, [])})
         line = f"- {person_link(archive, page, person.id)}"
         if titles:
             line += f" – {titles}"
