@@ -49,7 +49,7 @@ def written(output: str) -> int:
 
 def project(folder: Path, meetings: Path) -> Path:
     folder.mkdir(parents=True)
-    for name in ("mkdocs.yml", "scripts", "docs"):
+    for name in ("mkdocs.yml", "scripts", "docs", "overrides"):
         source = ROOT / name
         ignore = shutil.ignore_patterns("arkiv", "__pycache__") if name == "docs" else shutil.ignore_patterns("__pycache__")
         if source.is_dir():

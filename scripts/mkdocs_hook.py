@@ -1,4 +1,4 @@
-"""MkDocs hook: regenerate docs/arkiv/ from meetings/ before each build.
+"""MkDocs hook: regenerate docs/arkiv/ from meetings/ before each build, index the site after it.
 
 The logic lives in the `arkiv` package (runnable alone as `python -m arkiv generate`); this hook
 only calls it, so `mkdocs build` and `mkdocs serve` need no separate step. Unchanged pages are not
@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from arkiv.build import generate  # noqa: E402
 from arkiv.problems import InputError  # noqa: E402
+from arkiv.search_index import SearchIndexError, index_site  # noqa: E402
 from arkiv.writer import WriterError  # noqa: E402
 
 
@@ -30,4 +31,12 @@ def on_pre_build(config, **kwargs):
     except InputError as exc:
         raise PluginError(f"mødefilerne har {len(exc.problems)} fejl; intet er skrevet:\n{exc}") from None
     except WriterError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_post_build(config, **kwargs):
+    # The search page needs the Pagefind index of the finished site, in `mkdocs serve` too.
+    try:
+        log.info("Søgeindeks: %s", index_site(Path(config.site_dir)))
+    except SearchIndexError as exc:
         raise PluginError(str(exc)) from None

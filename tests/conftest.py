@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import http.server
 import os
 import shutil
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -35,7 +39,7 @@ def copy_project(root: Path, target: Path) -> Path:
         return generated | {n for n in names if n == "__pycache__"}
 
     target.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "meetings", "scripts", "docs"):
+    for name in ("mkdocs.yml", "meetings", "scripts", "docs", "overrides"):
         src = root / name
         if src.is_dir():
             shutil.copytree(src, target / name, ignore=ignore)
@@ -58,6 +62,56 @@ def build_copy(root: Path, target: Path) -> Path:
 def site(tmp_path_factory):
     return build_copy(ROOT, tmp_path_factory.mktemp("clone"))
 
+
+
+# The browser: Debian's chromium driven by Playwright, on a local server of the built site.
+# In CI (CI=true) a missing chromium fails the run instead of skipping: a skipped test is not a
+# passing one. `.ci/run` installs chromium with apt-get.
+
+CHROMIUM = "/usr/bin/chromium"
+# Without these, chromium phones home at start-up, which a closed network refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # one line per request would bury the test output
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not shutil.which(CHROMIUM):
+        message = f"{CHROMIUM} is not installed (apt-get install chromium)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(locale="da-DK")
+    page = context.new_page()
+    page.requested_hosts = set()
+    page.on("request", lambda request: page.requested_hosts.add(urlsplit(request.url).netloc))
+    yield page
+    context.close()
 
 
 FICTIONAL_COUNCILS = """\

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -95,10 +96,20 @@ def test_page_size_does_not_grow_with_the_archive(site, pages):
         assert path.stat().st_size < 60_000, path
 
 
-def test_danish_search_index_is_built(site):
-    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert '"lang":["da"]' in index.replace(" ", "")
-    assert "opioid-piller" in index and "Pusher Street" in index
+def test_search_index_is_danish_and_covers_only_content_pages(site):
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["da"]  # Danish stemming, from <html lang="da">
+    # Meetings, themes, people and »Om arkivet« are indexed, inside their content only; the
+    # indexes and the front page, which only repeat what they link to, are not.
+    meeting = (site / "arkiv/moeder/koebenhavn-2025-1/index.html").read_text(encoding="utf-8")
+    assert meeting.count("data-pagefind-body") == 1
+    assert 'data-pagefind-filter="type:Møde"' in meeting
+    assert 'data-pagefind-sort="dato:2025"' in meeting  # undated: its year, nothing invented
+    for index in ("index.html", "arkiv/moeder/index.html", "arkiv/temaer/index.html", "soeg/index.html"):
+        assert "data-pagefind-body" not in (site / index).read_text(encoding="utf-8"), index
+    pages = sum(language["page_count"] for language in entry["languages"].values())
+    people, themes = (len(list((site / "arkiv" / kind).glob("*/index.html"))) for kind in ("personer", "temaer"))
+    assert pages == 1 + people + themes + 1  # the meeting, people, themes, »Om arkivet«
 
 
 def test_generation_is_deterministic_and_idempotent(tmp_path):

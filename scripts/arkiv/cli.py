@@ -1,4 +1,4 @@
-"""Command line: `python -m arkiv check` and `python -m arkiv generate`."""
+"""Command line: `python -m arkiv check | generate | new | index | publish`."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 from .build import MEETINGS_DIR, generate
 from .load import check_archive, load_archive
 from .registry import ID_HINT, ID_PATTERN
+from .search_index import SearchIndexError, index_site
 from .template import new_meeting_text
 from .problems import InputError
 from .writer import WriterError, exchange, recover
@@ -32,8 +33,12 @@ def main(argv: list[str] | None = None) -> int:
     publish = commands.add_parser("publish", help="sæt et færdigbygget site på plads i ét atomart skridt")
     publish.add_argument("built", type=Path, help="den nybyggede mappe, fx .site-new")
     publish.add_argument("site", type=Path, help="mappen, der offentliggøres, fx site")
+    index = commands.add_parser("index", help="byg søgeindekset (Pagefind) i et bygget site")
+    index.add_argument("site", type=Path, help="det byggede site, fx site")
     args = parser.parse_args(argv)
 
+    if args.command == "index":
+        return _index(args.site)
     if args.command == "publish":
         return _publish(args.built, args.site)
     if args.command == "new":
@@ -59,6 +64,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fejl: {exc}", file=sys.stderr)
         return 1
     print(f"Genereret: {report}.")
+    return 0
+
+
+def _index(site: Path) -> int:
+    try:
+        print(f"Søgeindeks: {index_site(site)}.")
+    except SearchIndexError as exc:
+        print(f"fejl: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -50,13 +51,48 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
 
-def page_header(title: str, description: str) -> str:
+def page_header(title: str, description: str, search: str | None = None) -> str:
     """MkDocs page meta: the browser title and the description search engines show.
 
-    A JSON string is a valid YAML double-quoted scalar, and json writes it far faster than yaml.
+    `search` is the kind of page in the search's results (»Møde«, »Tema«, »Person«); None keeps
+    the page out of the search index (lists and indexes would only repeat what they link to).
+    The template overrides/main.html reads it. A JSON string is a valid YAML double-quoted
+    scalar, and json writes it far faster than yaml.
     """
+    kind = f"soeg: {json.dumps(search, ensure_ascii=False)}\n" if search else "soeg: false\n"
     return (f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n"
-            f"description: {json.dumps(description, ensure_ascii=False)}\n---\n\n")
+            f"description: {json.dumps(description, ensure_ascii=False)}\n{kind}---\n\n")
+
+
+def url_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
+    """Relative link between two generated pages as the built site has them (`moeder/x/`), for
+    raw HTML, which MkDocs passes through without rewriting `.md` links."""
+    source, target = _url_dir(from_page), _url_dir(to_page)
+    common = 0
+    while common < len(source) and common < len(target) and source[common] == target[common]:
+        common += 1
+    rest = target[common:]
+    path = "../" * (len(source) - common) + ("/".join(rest) + "/" if rest else "")
+    path = path or "./"
+    return f"{path}#{anchor}" if anchor else path
+
+
+def _url_dir(page: str) -> list[str]:
+    """'temaer/opioider.md' → ['temaer', 'opioider']; 'temaer/index.md' → ['temaer']."""
+    parts = page[:-3].split("/")
+    return parts[:-1] if parts[-1] == "index" else parts
+
+
+def attr(text: str) -> str:
+    """Text made safe for an HTML attribute or element."""
+    return html.escape(text, quote=True)
+
+
+def search_attributes(kind: str, values: list[tuple[str, str]]) -> str:
+    """Hidden elements that give the search engine (Pagefind) a page's filters, sort keys and
+    result metadata: `kind` is filter, sort or meta. Empty elements, so nothing is indexed as
+    text."""
+    return "".join(f'<span data-pagefind-{kind}="{attr(key)}:{attr(value)}"></span>' for key, value in values)
 
 
 def meeting_title(meeting: Meeting) -> str:
@@ -100,16 +136,12 @@ def theme_link(archive: Archive, from_page: str, theme_id: str) -> str:
     return f"[{escape(theme.title)}]({link(from_page, theme_path(theme))})"
 
 
-def section_link(archive: Archive, from_page: str, meeting: Meeting, section: Section) -> str:
-    return f"[{escape(section.label)}]({link(from_page, meeting_path(meeting), section.anchor)})"
-
-
-def excerpt_markdown(excerpt) -> str:
-    """An excerpt with its matched word in bold."""
+def excerpt_html(excerpt) -> str:
+    """An excerpt with its matched word in bold, for raw HTML."""
     text, start, end = excerpt.text, excerpt.start, excerpt.end
     if end <= start:
-        return escape(text)
-    return f"{escape(text[:start])}**{escape(text[start:end])}**{escape(text[end:])}"
+        return attr(text)
+    return f"{attr(text[:start])}<strong>{attr(text[start:end])}</strong>{attr(text[end:])}"
 
 
 def quote(text: str) -> str:

@@ -9,31 +9,44 @@ readers click, and make the build slower).
 from __future__ import annotations
 
 from ..model import Archive, Hit
-from .common import escape, excerpt_markdown, link, meeting_link, page_header, plural, section_link
+from .common import (attr, escape, excerpt_html, link, meeting_path, meeting_title, page_header, plural,
+                     url_link)
 
 
-def hits_by_year(archive: Archive, hits: list[Hit], page: str, heading: str, describe) -> str:
-    """Markdown for hits, newest year and meeting first, each with its excerpt.
+def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, describe) -> str:
+    """Hits, newest year and meeting first, each with its excerpt.
 
-    `heading` is the markdown heading level of the year ('##'); meetings go one level below.
-    `describe(hit)` says why the section is listed (e.g. 'på dagsordenen').
+    `level` is the heading level of the years (2 for `##`); meetings go one level below.
+    `describe(hit)` says why the section is listed (e.g. 'markeret på dagsordenen').
+
+    The year headings are markdown (they make the page's table of contents); each year's list is
+    one raw HTML block. Python-Markdown passes such a block through untouched, and a list of a
+    hundred linked excerpts costs it far more as markdown (issue 6). The block is
+    `data-pagefind-ignore`: the excerpts are the meetings' text, which the search finds on the
+    meeting pages themselves.
     """
     by_meeting: dict[str, list[Hit]] = {}
     for hit in sorted(hits, key=lambda h: -archive.position(h.meeting)):
         by_meeting.setdefault(hit.meeting, []).append(hit)
-    lines, year = [], None
+    years: dict[int, list[str]] = {}
     for meeting_id, meeting_hits in by_meeting.items():
         meeting = archive.meeting(meeting_id)
-        if meeting.year != year:
-            year = meeting.year
-            lines.append(f"{heading} {year}\n")
-        council = escape(archive.councils[meeting.council].name)
-        lines.append(f"{heading}# {meeting_link(archive, page, meeting)} – {council}\n")
+        council = attr(archive.councils[meeting.council].name)
+        rows = years.setdefault(meeting.year, [])
+        rows.append(f'<h{level + 1}><a href="{url_link(page, meeting_path(meeting))}">'
+                    f"{attr(meeting_title(meeting))}</a> – {council}</h{level + 1}>\n<ul>")
         for hit in meeting_hits:
-            lines.append(f"- {section_link(archive, page, meeting, hit.section)} – {describe(hit)}\n")
+            target = url_link(page, meeting_path(meeting), hit.section.anchor)
+            row = f'<li><a href="{target}">{attr(hit.section.label)}</a> – {attr(describe(hit))}'
             if hit.excerpt.text:
-                lines.append(f"    > {excerpt_markdown(hit.excerpt)}\n")
-    return "\n".join(lines)
+                row += f"<blockquote>{excerpt_html(hit.excerpt)}</blockquote>"
+            rows.append(row + "</li>")
+        rows.append("</ul>")
+    blocks = []
+    for year, rows in years.items():
+        blocks.append(f"{'#' * level} {year}\n\n"
+                      f'<div class="arkiv-hits" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</div>\n")
+    return "\n".join(blocks)
 
 
 INLINE_LIMIT = 150
@@ -81,6 +94,6 @@ def year_pages(archive: Archive, page: str, years: list[tuple[int, list[Hit]]], 
             page_header(f"{meta_title} – {year}", f"{name}: punkter fra {year}."),
             f"# {escape(name)}: {year}\n",
             f"{back} [{escape(name)}]({link(sub, page)}) i {year}: {plural(len(hits), 'punkt', 'punkter')}.\n",
-            hits_by_year(archive, hits, sub, "##", describe),
+            hits_by_year(archive, hits, sub, 2, describe),
         ])
     return pages

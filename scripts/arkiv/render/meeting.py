@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from .common import (SOURCES, UNKNOWN, council_name, escape, link, meeting_date_text, meeting_link,
-                     meeting_path, meeting_title, page_header, person_link, quote, theme_link)
+                     meeting_path, meeting_title, page_header, person_link, quote, search_attributes,
+                     theme_link)
 from .data import meeting_data_path
 from .names import link_names
 
@@ -27,8 +28,10 @@ def render_meeting(archive: Archive, meeting: Meeting) -> str:
     council = council_name(archive, meeting)
     title = meeting_title(meeting)
     parts = [
-        page_header(f"{title} – {council}", f"Referat af {council}s møde: {meeting_date_text(meeting)}."),
+        page_header(f"{title} – {council}", f"Referat af {council}s møde: {meeting_date_text(meeting)}.",
+                    search="Møde"),
         f"# {escape(title)}\n\n{escape(council)}\n",
+        _search_data(archive, meeting),
         _date_note(meeting),
         _facts(archive, meeting, page),
         _agenda(meeting),
@@ -40,6 +43,30 @@ def render_meeting(archive: Archive, meeting: Meeting) -> str:
         _neighbours(archive, meeting, page),
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _search_data(archive: Archive, meeting: Meeting) -> str:
+    """What the search page filters and sorts by: themes, people, year, council, date.
+
+    People are everyone recorded at the meeting or named in its text; themes are those of its
+    items. An undated meeting sorts by its year alone, which places it first within that year
+    when sorting oldest first – and no date is invented for it.
+    """
+    people = [a.person for a in (*meeting.participants, *meeting.absent, *meeting.presenters)]
+    people += [p for s in meeting.substitutes for p in (s.person, s.instead_of)]
+    themes = []
+    for section in meeting.sections:
+        people += archive.section_people.get((meeting.id, section.anchor), [])
+        themes += archive.section_themes.get((meeting.id, section.anchor), [])
+    council = council_name(archive, meeting)
+    filters = [("tema", archive.themes[t].title) for t in dict.fromkeys(themes)]
+    filters += [("person", archive.people[p].name) for p in dict.fromkeys(people)]
+    filters += [("aar", str(meeting.year)), ("raad", council)]
+    sort = meeting.date.isoformat() if meeting.date else str(meeting.year)
+    meta = [("dato", meeting_date_text(meeting)), ("raad", council)]
+    return ('<div class="arkiv-soegedata" hidden>'
+            + search_attributes("filter", filters) + search_attributes("sort", [("dato", sort)])
+            + search_attributes("meta", meta) + "</div>\n")
 
 
 def _date_note(meeting: Meeting) -> str:

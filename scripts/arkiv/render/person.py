@@ -5,20 +5,16 @@ from __future__ import annotations
 from ..crossref import themes_of_person
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
-from .common import (escape, meeting_link, page_header, person_link, person_path, plural, quote,
-                     theme_link)
+from .common import (attr, escape, meeting_path, meeting_title, page_header, person_path, plural, quote,
+                     theme_path, url_link)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
 
-def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, str]]:
-    """(meeting, role, title at that meeting) for every meeting the person is recorded at."""
-    page = person_path(person)
-    rows = []
-    for meeting, role, title, other in archive.person_meetings.get(person.id, []):
-        if other:
-            role = f"{role} {person_link(archive, page, other)}"
-        rows.append((meeting, role, title))
-    return rows
+def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, Person | None, str]]:
+    """(meeting, role, the other person of the role, title at that meeting) for every meeting the
+    person is recorded at; the other person is whom they stood in for, or who stood in for them."""
+    return [(meeting, role, archive.people[other] if other else None, title)
+            for meeting, role, title, other in archive.person_meetings.get(person.id, [])]
 
 
 def _how(hit) -> str:
@@ -34,7 +30,7 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
         facts.append("- **Titler i referaterne:** " + "; ".join(titles))
     if person.aliases:
         facts.append("- **Også skrevet:** " + ", ".join(quote(a) for a in person.aliases))
-    parts = [page_header(person.name, f"{person.name} i kredsrådenes referater."),
+    parts = [page_header(person.name, f"{person.name} i kredsrådenes referater.", search="Person"),
              f"# {escape(person.name)}\n", "\n".join(facts) + "\n" if facts else ""]
     if person.note:
         parts.append(f'!!! note "Bemærkning"\n\n    {escape(person.note)}\n')
@@ -43,7 +39,7 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
     parts.append("## Nævnt i referaterne\n")
     shown, paged = split_years(years)
     if shown:
-        parts.append(hits_by_year(archive, [h for _, hits in shown for h in hits], page, "###", _how))
+        parts.append(hits_by_year(archive, [h for _, hits in shown for h in hits], page, 3, _how))
         if paged:
             parts.append(year_links(page, paged))
     else:
@@ -56,20 +52,30 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
 
 
 def _meetings_table(archive: Archive, person: Person, page: str) -> str:
+    """Every meeting the person attended, as one raw HTML table (see listing.hits_by_year)."""
     rows = meeting_roles(archive, person)
     if not rows:
         return "## Møder\n\nPersonen er ikke registreret som deltager ved noget møde.\n"
-    lines = ["## Møder\n", "| Møde | Råd | Rolle | Titel ved mødet |", "| --- | --- | --- | --- |"]
-    for meeting, role, title in reversed(rows):
-        council = escape(archive.councils[meeting.council].name)
-        lines.append(f"| {meeting_link(archive, page, meeting)} | {council} | {role} | {escape(title)} |")
+    lines = ["## Møder\n", '<table class="arkiv-moeder" data-pagefind-ignore>',
+             "<thead><tr><th>Møde</th><th>Råd</th><th>Rolle</th><th>Titel ved mødet</th></tr></thead><tbody>"]
+    for meeting, role, other, title in reversed(rows):
+        role = attr(role)
+        if other:
+            role += f' <a href="{url_link(page, person_path(other))}">{attr(other.name)}</a>'
+        lines.append(f'<tr><td><a href="{url_link(page, meeting_path(meeting))}">{attr(meeting_title(meeting))}</a></td>'
+                     f"<td>{attr(archive.councils[meeting.council].name)}</td><td>{role}</td><td>{attr(title)}</td></tr>")
+    lines.append("</tbody></table>")
     return "\n".join(lines) + "\n"
 
 
 def _themes(archive: Archive, person: Person, page: str) -> str:
+    """The themes of the person's items; left out of the search index, where every theme's name
+    would make the person a hit for it."""
     counts = themes_of_person(archive, person)
     if not counts:
         return "## Temaer\n\nIngen temaer endnu.\n"
     ordered = sorted(counts, key=lambda t: sort_key(archive.themes[t].title))
-    rows = [f"- {theme_link(archive, page, t)} – {plural(counts[t], 'punkt', 'punkter')}" for t in ordered]
-    return "## Temaer\n\nTemaer i de punkter, hvor personen er nævnt eller holdt oplæg:\n\n" + "\n".join(rows) + "\n"
+    rows = [f'<li><a href="{url_link(page, theme_path(archive.themes[t]))}">{attr(archive.themes[t].title)}</a>'
+            f" – {plural(counts[t], 'punkt', 'punkter')}</li>" for t in ordered]
+    return ("## Temaer\n\nTemaer i de punkter, hvor personen er nævnt eller holdt oplæg:\n\n"
+            '<ul class="arkiv-temaliste" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</ul>\n")

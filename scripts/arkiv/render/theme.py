@@ -19,7 +19,7 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
     sections, meetings = theme_counts(archive, theme.id)
     words = ", ".join(quote(w) for w in theme.words)
     parts = [
-        page_header(f"Tema: {theme.title}", theme.description),
+        page_header(f"Tema: {theme.title}", theme.description, search="Tema"),
         f"# {escape(theme.title)}\n",
         f"{escape(theme.description)}\n",
         f"Temaet findes i {plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}. "
@@ -32,7 +32,7 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
         parts.append("Ingen punkter i arkivet handler endnu om dette tema.\n")
         return {page: "\n".join(parts)}
     shown, paged = split_years(years)
-    parts.append(hits_by_year(archive, [h for _, hits in shown for h in hits], page, "##", _why))
+    parts.append(hits_by_year(archive, [h for _, hits in shown for h in hits], page, 2, _why))
     if paged:
         parts.append(year_links(page, paged))
     pages = year_pages(archive, page, paged, theme.title, f"Tema: {theme.title}", "Temaet", _why)
