@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check new test bench clean
+.PHONY: site serve check new test bench bench-search clean
 
 # The site is built beside site/ and swapped in whole: a failed build leaves site/ as it was.
 site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
@@ -39,6 +39,9 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 
 bench: $(VENV)/.site-installed  ## scale benchmark (BENCH_N="100 1000 5000"); writes bench/results.md
 	$(BIN)/python scripts/bench.py
+
+bench-search: $(VENV)/.dev-installed  ## search benchmark in chromium (SEARCH_BENCH_N="1000 5000"); writes bench/search-results.md
+	$(BIN)/python scripts/bench_search.py
 
 clean:
 	rm -rf site .site-new docs/arkiv docs/.arkiv.new .pytest_cache

@@ -22,3 +22,23 @@ def test_bench_smoke_run(tmp_path):
     assert 0 < int(values["gen_edit_files"]) < int(values["gen_cold_files"])
     assert float(values["meeting_kb_max"]) < 60
     assert "Machine: Linux" in report
+
+
+def test_search_bench_smoke_run(tmp_path, browser):
+    # `browser` only for its check that chromium is there (and a failure in CI when it is not).
+    out = tmp_path / "search.md"
+    env = dict(os.environ, SEARCH_BENCH_N="12", MATERIAL_N="12", BENCH_OUT=str(out))
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_search.py")], env=env,
+                            capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = out.read_text(encoding="utf-8")
+    rows = {line.split("|")[2].strip(): [c.strip() for c in line.strip("|").split("|")]
+            for line in report.splitlines() if line.startswith("| 12 |")}
+    assert set(rows) == {"pagefind", "material"}
+    header = [c.strip() for c in next(line for line in report.splitlines() if line.startswith("| N |")).strip("|").split("|")]
+    pagefind, material = (dict(zip(header, rows[name])) for name in ("pagefind", "material"))
+    # Something was fetched and something was found, in both engines.
+    for values in (pagefind, material):
+        assert float(values["kb_max"].replace(",", "")) > 0 and float(values["ms_max"]) > 0
+    assert float(pagefind["query_kb_max"].replace(",", "")) > 0  # Pagefind fetches its index as needed
+    assert "N = 12: first results in" in report
