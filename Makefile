@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check new test bench bench-search clean
+.PHONY: site serve check new import test bench bench-search clean
 
 # The site is built beside site/ and swapped in whole: a failed build leaves site/ as it was.
 site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
@@ -24,6 +24,9 @@ check: $(VENV)/.site-installed  ## check meetings/ without building (STRICT=1: w
 
 new: $(VENV)/.site-installed  ## start meetings/$(ID).md: make new ID=koebenhavn-2025-2 COUNCIL=koebenhavn [DATE=2025-06-23]
 	$(BIN)/python -m arkiv new $(ID) --council $(COUNCIL) $(if $(DATE),--date $(DATE))
+
+import: $(VENV)/.site-installed  ## draft a meeting from a referat: make import FILE=referat.pdf [COUNCIL=koebenhavn] [ID=…] [YEAR=…] [FORCE=1]
+	$(BIN)/python -m arkiv import "$(FILE)" $(if $(COUNCIL),--council $(COUNCIL)) $(if $(ID),--id $(ID)) $(if $(YEAR),--year $(YEAR)) $(if $(FORCE),--force)
 
 test: $(VENV)/.dev-installed  ## run all tests
 	$(BIN)/python -m pytest

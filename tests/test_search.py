@@ -22,8 +22,14 @@ from conftest import MKDOCS, MKDOCS_ENV, ROOT, QuietHandler, copy_project
 MEETING = "/arkiv/moeder/koebenhavn-2025-1/"
 
 
-def results(page) -> list[dict]:
-    """The results on the search page once they have arrived: type line, title, link, items."""
+def results(page, query: str | None = None) -> list[dict]:
+    """The results on the search page once they have arrived: type line, title, link, items.
+
+    With `query`, the results of that query: while a visitor types, the page may briefly show the
+    results of the first letters."""
+    if query is not None:
+        page.wait_for_function("q => document.getElementById('arkiv-soeg-status').textContent.includes('»' + q + '«')",
+                               arg=query, timeout=15_000)
     page.locator(".arkiv-resultat").first.wait_for(timeout=15_000)
     page.wait_for_function("!document.getElementById('arkiv-soeg-status').textContent.includes('Søger')")
     return page.evaluate("""() => [...document.querySelectorAll('.arkiv-resultat')].map(li => ({
@@ -42,7 +48,7 @@ def results(page) -> list[dict]:
 def type_query(page, server, query: str) -> list[dict]:
     page.goto(server + "soeg/")
     page.get_by_label("Søgeord").press_sequentially(query, delay=20)
-    return results(page)
+    return results(page, query)
 
 
 def hrefs(found: list[dict]) -> set[str]:
@@ -108,7 +114,7 @@ def test_header_search_box_leads_to_results_and_a_shareable_address(page, server
     page.goto(server + "arkiv/temaer/")
     page.get_by_role("search").get_by_label("Søg i referaterne").fill("fentanyl")
     page.keyboard.press("Enter")
-    found = results(page)
+    found = results(page, "fentanyl")
     assert f"{MEETING}#punkt-3c" in hrefs(found)
     assert parse_qs(urlsplit(page.url).query) == {"q": ["fentanyl"]}
     # The result link goes straight to the agenda item.
@@ -162,7 +168,7 @@ def meeting_dates(found: list[dict]) -> list[str]:
 def test_filters_narrow_results_and_live_in_the_address(fpage, fiction_server):
     fpage.goto(fiction_server + "soeg/")
     fpage.get_by_label("Søgeord").fill("opioider")
-    all_results = results(fpage)
+    all_results = results(fpage, "opioider")
     fpage.get_by_label("År", exact=True).focus()  # the filter lists are loaded when a visitor reaches them
     fpage.locator("#arkiv-aar option[value='2007']").wait_for(state="attached")
     fpage.get_by_label("År", exact=True).select_option("2007")

@@ -156,10 +156,16 @@
     return item;
   }
 
-  function showMore() {
-    var next = shown.slice(shownCount, shownCount + PAGE_SIZE);
-    shownCount += next.length;
+  // The next page of results; `fresh` replaces the list. The old results stay on screen until
+  // the new ones are ready, so the list never flickers empty while a visitor types.
+  function showMore(fresh) {
+    var ticket = latest;
+    var start = fresh === true ? 0 : shownCount;
+    var next = shown.slice(start, start + PAGE_SIZE);
     return Promise.all(next.map(function (r) { return r.data(); })).then(function (pages) {
+      if (ticket !== latest) return;
+      if (fresh === true) list.replaceChildren();
+      shownCount = start + next.length;
       pages.forEach(function (data) { list.appendChild(renderResult(data)); });
       more.hidden = shownCount >= shown.length;
     });
@@ -195,10 +201,9 @@
     }).then(function (search) {
       if (ticket !== latest || !search) return;
       shown = search.results;
-      shownCount = 0;
-      list.replaceChildren();
-      status.textContent = describe(state, shown.length);
-      return showMore();
+      return showMore(true).then(function () {
+        if (ticket === latest) status.textContent = describe(state, shown.length);
+      });
     }).catch(function (error) {
       if (ticket !== latest) return;
       status.textContent = "Søgningen kunne ikke indlæses. Brug oversigterne over møder, temaer og personer.";
@@ -226,7 +231,7 @@
   // The filter lists are loaded when a visitor reaches them.
   fieldset.addEventListener("focusin", loadFilters, { once: true });
   fieldset.addEventListener("pointerenter", loadFilters, { once: true });
-  more.addEventListener("click", showMore);
+  more.addEventListener("click", function () { showMore(false); });
 
   if (stateFromAddress()) loadFilters();
   run();

@@ -1,4 +1,4 @@
-"""Command line: `python -m arkiv check | generate | new | index | publish`."""
+"""Command line: `python -m arkiv check | generate | new | import | index | publish`."""
 
 from __future__ import annotations
 
@@ -33,10 +33,18 @@ def main(argv: list[str] | None = None) -> int:
     publish = commands.add_parser("publish", help="sæt et færdigbygget site på plads i ét atomart skridt")
     publish.add_argument("built", type=Path, help="den nybyggede mappe, fx .site-new")
     publish.add_argument("site", type=Path, help="mappen, der offentliggøres, fx site")
+    importer = commands.add_parser("import", help="lav et udkast til en mødefil ud fra et referat (PDF eller tekst)")
+    importer.add_argument("file", type=Path, help="referatet, fx referat.pdf eller referat.txt")
+    importer.add_argument("--council", help="rådets id fra councils.yml, hvis referatet ikke navngiver det")
+    importer.add_argument("--id", dest="meeting_id", help="mødets id = filnavn (standard: <råd>-<år>-<nr>)")
+    importer.add_argument("--year", type=int, help="mødets år, hvis referatet ikke angiver dato")
+    importer.add_argument("--force", action="store_true", help="overskriv en eksisterende mødefil")
     index = commands.add_parser("index", help="byg søgeindekset (Pagefind) i et bygget site")
     index.add_argument("site", type=Path, help="det byggede site, fx site")
     args = parser.parse_args(argv)
 
+    if args.command == "import":
+        return _import(args, args.root / MEETINGS_DIR)
     if args.command == "index":
         return _index(args.site)
     if args.command == "publish":
@@ -64,6 +72,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"fejl: {exc}", file=sys.stderr)
         return 1
     print(f"Genereret: {report}.")
+    return 0
+
+
+def _import(args, meetings: Path) -> int:
+    from .importer.draft import ImportFailure, UnreadableInput, import_file
+
+    if args.meeting_id and not ID_PATTERN.match(args.meeting_id):
+        print(f"fejl: '{args.meeting_id}' er ikke et gyldigt møde-id — {ID_HINT}", file=sys.stderr)
+        return 2
+    try:
+        report = import_file(args.file, meetings, council=args.council, meeting_id=args.meeting_id,
+                             year=args.year, force=args.force)
+    except (UnreadableInput, ImportFailure) as exc:
+        print(f"fejl: {exc}", file=sys.stderr)
+        return 1
+    print(report)
     return 0
 
 

@@ -19,9 +19,9 @@ FRONT_MATTER_FIELDS = {
     "attachments", "source",
 }
 
-# '## Ad 3.a) Titel', '## 3.a) Titel', '## Ad. pkt. 3 Titel', '## 3. Titel'
+# '## Ad 3.a) Titel', '## 3.a) Titel', '## Ad. pkt. 3 Titel', '## Punkt 3: Titel', '## 3. Titel'
 ITEM_HEADING = re.compile(
-    r"^##[ \t]+(?:Ad\.?[ \t]+)?(?:pkt\.?[ \t]*)?(?P<number>\d+(?:\.[a-z])?)[ \t]*[).:]?[ \t]+(?P<title>\S.*?)[ \t]*$",
+    r"^##[ \t]+(?:Ad\.?[ \t]+|Punkt[ \t]+)?(?:pkt\.?[ \t]*)?(?P<number>\d+(?:\.[a-z])?)[ \t]*[).:]?[ \t]+(?P<title>\S.*?)[ \t]*$",
     re.IGNORECASE)
 WRITTEN_HEADING = re.compile(r"^##[ \t]+(?:til[ \t]+)?skriftlig[ \t]+orientering:?[ \t]*$", re.IGNORECASE)
 AGENDA_NUMBER = re.compile(r"^\d+(?:\.[a-z])?$")
