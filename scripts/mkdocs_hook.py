@@ -15,11 +15,18 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 
 from arkiv.build import generate  # noqa: E402
 from arkiv.problems import InputError  # noqa: E402
+from arkiv.rawhtml import RawHtmlBlocks  # noqa: E402
 from arkiv.search_index import SearchIndexError, index_site  # noqa: E402
 from arkiv.writer import WriterError  # noqa: E402
 
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
+
+
+def on_config(config, **kwargs):
+    # The generated pages' HTML lists skip Python-Markdown's HTML parser (see arkiv/rawhtml.py).
+    config.markdown_extensions.append(RawHtmlBlocks())
+    return config
 
 
 def on_pre_build(config, **kwargs):

@@ -399,3 +399,25 @@ def test_cli_prints_the_report(tmp_path):
     assert re.search(r"Udkast skrevet: .*fiktivby-2030-1\.md", result.stdout)
     assert "stedfortræder: oeje-paahit for bent-opdigtet" in result.stdout
     assert (tmp_path / "meetings" / "sources" / "fiktivby-2030-1.txt").read_text(encoding="utf-8") == INPUT_B
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("Referat fra mødet i Kredsrådet tirsdag den 3. marts 2020 kl. 14.00 i mødelokale 2 på Politigården",
+     (dt.date(2020, 3, 3), "14.00", "mødelokale 2 på Politigården", "Kredsrådet", None)),
+    ("Referat af møde nr. 2/2019 i Kredsrådet for Nordjyllands Politikreds den 9. september 2019 hos Aalborg Kommune",
+     (dt.date(2019, 9, 9), None, "Aalborg Kommune", "Kredsrådet for Nordjyllands Politikreds", "2/2019")),
+    ("Referat fra møde i Kredsrådet for Fiktivby Politikreds onsdag d. 1. oktober 2031, kl. 9",
+     (dt.date(2031, 10, 1), "9.00", None, "Kredsrådet for Fiktivby Politikreds", None)),
+])
+def test_header_lines(header, expected):
+    from arkiv.importer.recognise import recognise
+
+    found = recognise([header, "", "Dagsorden:", "1. Eventuelt"])
+    assert (found.date, found.time, found.place, found.council_text, found.meeting_number) == expected
+
+
+def test_a_header_broken_over_two_lines():
+    from arkiv.importer.recognise import recognise
+
+    found = recognise(["Referat fra mødet i Kredsrådet tirsdag den 3. marts", "2020 kl. 14.00 i mødelokale 2"])
+    assert (found.date, found.place) == (dt.date(2020, 3, 3), "mødelokale 2")

@@ -13,26 +13,27 @@ from conftest import write_fictional
 
 def test_meeting_page_says_what_the_source_does_not(archive):
     page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
-    assert "- **Dato:** Ikke oplyst i referatet, holdt efter 10. februar 2025 og før 23. juni 2025" in page
-    assert "- **Tidspunkt:** Ikke oplyst i referatet" in page
-    assert "- **Sted:** Ikke oplyst i referatet" in page
+    # The facts and lists are HTML blocks (render/meeting.py), with the site's directory URLs.
+    assert "<li><strong>Dato:</strong> Ikke oplyst i referatet, holdt efter 10. februar 2025 og før 23. juni 2025</li>" in page
+    assert "<li><strong>Tidspunkt:</strong> Ikke oplyst i referatet</li>" in page
+    assert "<li><strong>Sted:</strong> Ikke oplyst i referatet</li>" in page
     assert "»referat fra kredsrådsmøde den 20. november 2024« (mødet er ikke i arkivet)" in page
     assert "23. juni 2025 (referatet: »Næste møde er den 23. juni.«)" in page
 
 
 def test_meeting_page_agenda_links_to_item_anchors(archive):
     page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
-    assert "- [3. Tema: Opioider](#punkt-3)" in page
-    assert "    - [a) Det sundhedsfaglige perspektiv v/ Sundhedsstyrelsen](#punkt-3a)" in page
+    assert '<li><a href="#punkt-3">3. Tema: Opioider</a>\n<ul>' in page  # 3.a–c nested under 3
+    assert '<li><a href="#punkt-3a">a) Det sundhedsfaglige perspektiv v/ Sundhedsstyrelsen</a></li>' in page
     assert "#### Ad 3.a) Det sundhedsfaglige perspektiv v/ Sundhedsstyrelsen { #punkt-3a }" in page
     assert "### Til skriftlig orientering: { #skriftlig-orientering }" in page
 
 
 def test_meeting_page_links_people_and_themes(archive):
     page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
-    assert "- Politidirektør [Anne Tønnes](../personer/anne-toennes.md)" in page
-    assert ("- [Nina Eg Hansen](../personer/nina-eg-hansen.md) mødte i stedet for "
-            "[Michael Vindfeldt](../personer/michael-vindfeldt.md)") in page
+    assert '<li>Politidirektør <a href="../../personer/anne-toennes/">Anne Tønnes</a></li>' in page
+    assert ('<li><a href="../../personer/nina-eg-hansen/">Nina Eg Hansen</a> mødte i stedet for '
+            '<a href="../../personer/michael-vindfeldt/">Michael Vindfeldt</a></li>') in page
     assert "Herefter orienterede [Katrine Schønning](../personer/katrine-schjoenning.md) om" in page
     assert "Temaer: [Bander](../temaer/bander.md), [Christiania](../temaer/christiania.md), " in page
 
@@ -61,8 +62,8 @@ def test_fictional_meeting_with_known_date(tmp_path):
     pages = render_site(archive, "arkiv")
     page = pages["moeder/testraadet-2031-1.md"]
     assert "# Møde 4. marts 2031" in page
-    assert "- **Formand:** [Aase Fiktiv](../personer/aase-fiktiv.md)" in page
-    assert "- **Tidspunkt:** 14.00" in page
+    assert '<li><strong>Formand:</strong> <a href="../../personer/aase-fiktiv/">Aase Fiktiv</a></li>' in page
+    assert "<li><strong>Tidspunkt:</strong> 14.00</li>" in page
     person = pages["personer/aase-fiktiv.md"]
     # Hit lists are raw HTML with the built site's directory URLs (render/listing.py).
     assert '<a href="../../moeder/testraadet-2031-1/#punkt-2a">Punkt 2.a: Status</a> – nævnt' in person

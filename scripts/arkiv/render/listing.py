@@ -9,6 +9,7 @@ readers click, and make the build slower).
 from __future__ import annotations
 
 from ..model import Archive, Hit
+from ..rawhtml import block
 from .common import (attr, escape, excerpt_html, link, meeting_path, meeting_title, page_header, plural,
                      url_link)
 
@@ -20,8 +21,8 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
     `describe(hit)` says why the section is listed (e.g. 'markeret på dagsordenen').
 
     The year headings are markdown (they make the page's table of contents); each year's list is
-    one raw HTML block. Python-Markdown passes such a block through untouched, and a list of a
-    hundred linked excerpts costs it far more as markdown (issue 6). The block is
+    one raw HTML block (see rawhtml.py), which costs the build far less than a markdown list of a
+    hundred linked excerpts (issue 6). The block is
     `data-pagefind-ignore`: the excerpts are the meetings' text, which the search finds on the
     meeting pages themselves.
     """
@@ -45,7 +46,7 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
     blocks = []
     for year, rows in years.items():
         blocks.append(f"{'#' * level} {year}\n\n"
-                      f'<div class="arkiv-hits" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</div>\n")
+                      + block('<div class="arkiv-hits" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</div>"))
     return "\n".join(blocks)
 
 

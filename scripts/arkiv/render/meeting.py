@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
-from .common import (SOURCES, UNKNOWN, council_name, escape, link, meeting_date_text, meeting_link,
-                     meeting_path, meeting_title, page_header, person_link, quote, search_attributes,
-                     theme_link)
+from ..rawhtml import block
+from .common import (SOURCES, UNKNOWN, attr, council_name, escape, link, meeting_date_text, meeting_path,
+                     meeting_title, page_header, person_path, search_attributes, theme_link, url_link)
 from .data import meeting_data_path
 from .names import link_names
 
@@ -76,33 +76,53 @@ def _date_note(meeting: Meeting) -> str:
     return f'!!! note "Datoen er ikke oplyst"\n\n    {note}\n'
 
 
+# The meeting's facts and lists are HTML blocks (see rawhtml.py): a meeting page has some fifty
+# links outside its text, which cost the build more as markdown. Headings stay markdown, so the
+# page's table of contents and anchors are made as for any page.
+
+def _a(href: str, text: str) -> str:
+    return f'<a href="{attr(href)}">{attr(text)}</a>'
+
+
+def _person(archive: Archive, page: str, person_id: str) -> str:
+    return _a(url_link(page, person_path(archive.people[person_id])), archive.people[person_id].name)
+
+
+def _meeting(archive: Archive, page: str, meeting: Meeting) -> str:
+    return _a(url_link(page, meeting_path(meeting)), meeting_title(meeting))
+
+
+def _rows(rows: list[tuple[str, str]]) -> str:
+    """A definition-like list: '<li><strong>Dato:</strong> …</li>'."""
+    return block("<ul>\n" + "\n".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
+                 + "\n</ul>")
+
+
 def _facts(archive: Archive, meeting: Meeting, page: str) -> str:
     if meeting.chair:
-        chair = person_link(archive, page, meeting.chair)
+        chair = _person(archive, page, meeting.chair)
         if meeting.chair_note:
-            chair += f". {escape(meeting.chair_note)}"
+            chair += f". {attr(meeting.chair_note)}"
     else:
-        chair = escape(meeting.chair_note) if meeting.chair_note else UNKNOWN.capitalize()
-    rows = [
-        ("Råd", escape(council_name(archive, meeting))),
-        ("Dato", meeting_date_text(meeting)),
-        ("Tidspunkt", escape(meeting.time) if meeting.time else UNKNOWN.capitalize()),
-        ("Sted", escape(meeting.place) if meeting.place else UNKNOWN.capitalize()),
+        chair = attr(meeting.chair_note) if meeting.chair_note else UNKNOWN.capitalize()
+    return _rows([
+        ("Råd", attr(council_name(archive, meeting))),
+        ("Dato", attr(meeting_date_text(meeting))),
+        ("Tidspunkt", attr(meeting.time) if meeting.time else UNKNOWN.capitalize()),
+        ("Sted", attr(meeting.place) if meeting.place else UNKNOWN.capitalize()),
         ("Formand", chair),
         ("Godkendt referat", _approved(archive, meeting, page)),
         ("Næste møde", _next(archive, meeting, page)),
-    ]
-    lines = [f"- **{label}:** {value}" for label, value in rows]
-    return "\n".join(lines) + "\n"
+    ])
 
 
 def _approved(archive: Archive, meeting: Meeting, page: str) -> str:
     ref = meeting.approves_minutes
     if ref is None:
         return "Ikke oplyst i referatet"
-    text = quote(ref.as_written)
+    text = f"»{attr(ref.as_written)}«"
     if ref.meeting:
-        return f"{text} – {meeting_link(archive, page, archive.meeting(ref.meeting))}"
+        return f"{text} – {_meeting(archive, page, archive.meeting(ref.meeting))}"
     return f"{text} (mødet er ikke i arkivet)"
 
 
@@ -111,53 +131,64 @@ def _next(archive: Archive, meeting: Meeting, page: str) -> str:
     if nxt is None:
         return "Ikke oplyst i referatet"
     when = format_date(nxt.date) if nxt.date else "dato ikke oplyst"
-    text = f"{when} (referatet: {quote(nxt.as_written)})"
+    text = f"{when} (referatet: »{attr(nxt.as_written)}«)"
     held = next((m for m in archive.council_meetings(meeting.council) if nxt.date and m.date == nxt.date), None)
     if held:
-        text += f" – {meeting_link(archive, page, held)}"
+        text += f" – {_meeting(archive, page, held)}"
     return text
 
 
 def _agenda(meeting: Meeting) -> str:
-    lines = ["## Dagsorden\n"]
+    """The agenda as nested lists: items, their sub-items, and the points under an item."""
+    html, open_sub = ["<ul>"], False
     for entry in meeting.agenda:
         section = meeting.section(entry.number)
-        anchor = section.anchor if section else None
-        if entry.parent:
-            label, indent = f"{entry.number.split('.')[1]})", "    "
-        else:
-            label, indent = f"{entry.number}.", ""
-        text = f"{label} {escape(entry.title)}"
-        lines.append(f"{indent}- [{text}](#{anchor})" if anchor else f"{indent}- {text}")
-        lines.extend(f"{indent}    - {escape(point)}" for point in entry.points)
-    return "\n".join(lines) + "\n"
+        if entry.parent and not open_sub:
+            html[-1] = html[-1].removesuffix("</li>") + "\n<ul>"
+            open_sub = True
+        elif not entry.parent and open_sub:
+            html.append("</ul></li>")
+            open_sub = False
+        label = f"{entry.number.split('.')[1]})" if entry.parent else f"{entry.number}."
+        text = f"{label} {entry.title}"
+        item = _a(f"#{section.anchor}", text) if section else attr(text)
+        if entry.points:
+            item += "\n<ul>" + "".join(f"<li>{attr(point)}</li>" for point in entry.points) + "</ul>"
+        html.append(f"<li>{item}</li>")
+    if open_sub:
+        html.append("</ul></li>")
+    html.append("</ul>")
+    return "## Dagsorden\n\n" + block("\n".join(html))
 
 
 def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
     def titled(entry):
-        name = person_link(archive, page, entry.person)
-        return f"- {escape(entry.title)} {name}" if entry.title else f"- {name}"
+        name = _person(archive, page, entry.person)
+        return f"<li>{attr(entry.title)} {name}</li>" if entry.title else f"<li>{name}</li>"
+
+    def listed(rows) -> str:
+        return block("<ul>\n" + "\n".join(rows) + "\n</ul>")
 
     blocks = ["## Deltagere\n"]
     if meeting.participants:
-        blocks.append("### Fast deltagerkreds\n\n" + "\n".join(titled(a) for a in meeting.participants) + "\n")
+        blocks.append("### Fast deltagerkreds\n\n" + listed(titled(a) for a in meeting.participants))
     if meeting.absent:
-        blocks.append("### Afbud\n\n" + "\n".join(titled(a) for a in meeting.absent) + "\n")
+        blocks.append("### Afbud\n\n" + listed(titled(a) for a in meeting.absent))
     if meeting.substitutes:
-        rows = [f"- {person_link(archive, page, s.person)} mødte i stedet for "
-                f"{person_link(archive, page, s.instead_of)}" for s in meeting.substitutes]
-        blocks.append("### Stedfortrædere\n\n" + "\n".join(rows) + "\n")
+        rows = [f"<li>{_person(archive, page, s.person)} mødte i stedet for {_person(archive, page, s.instead_of)}</li>"
+                for s in meeting.substitutes]
+        blocks.append("### Stedfortrædere\n\n" + listed(rows))
     if meeting.presenters:
         rows = []
         for presenter in meeting.presenters:
-            who = person_link(archive, page, presenter.person)
+            who = _person(archive, page, presenter.person)
             if presenter.title:
-                who = f"{escape(presenter.title)} {who}"
+                who = f"{attr(presenter.title)} {who}"
             if presenter.organisation:
-                who += f", {escape(presenter.organisation)}"
-            items = ", ".join(f"[{n}](#{meeting.section(n).anchor})" for n in presenter.items)
-            rows.append(f"- {who}" + (f" – punkt {items}" if items else ""))
-        blocks.append("### Oplægsholdere\n\n" + "\n".join(rows) + "\n")
+                who += f", {attr(presenter.organisation)}"
+            items = ", ".join(_a(f"#{meeting.section(n).anchor}", n) for n in presenter.items)
+            rows.append(f"<li>{who}" + (f" – punkt {items}" if items else "") + "</li>")
+        blocks.append("### Oplægsholdere\n\n" + listed(rows))
     return "\n".join(blocks)
 
 
@@ -178,33 +209,32 @@ def _attachments(meeting: Meeting) -> str:
         return "## Bilag\n\nReferatet nævner ingen bilag.\n"
     rows = []
     for attachment in meeting.attachments:
-        title = escape(attachment.title)
+        title = attr(attachment.title)
         if attachment.published:
-            title = f"[{title}]({attachment.url})"
+            title = _a(attachment.url, attachment.title)
         where = ""
         if attachment.item and meeting.section(attachment.item):
-            where = f" (til punkt [{attachment.item}](#{meeting.section(attachment.item).anchor}))"
+            where = f" (til punkt {_a('#' + meeting.section(attachment.item).anchor, attachment.item)})"
         status = "" if attachment.published else " – ikke offentliggjort i arkivet"
-        rows.append(f"- {title}{where}{status}")
-    return "## Bilag\n\n" + "\n".join(rows) + "\n"
+        rows.append(f"<li>{title}{where}{status}</li>")
+    return "## Bilag\n\n" + block("<ul>\n" + "\n".join(rows) + "\n</ul>")
 
 
 def _source(meeting: Meeting, page: str) -> str:
     source = meeting.source
-    rows = [f"- **Kilde:** {escape(source.kind)}"]
+    rows = [("Kilde", attr(source.kind))]
     copy = source_copy_path(meeting)
     if copy:
-        rows.append(f"- **Kildens tekst:** [{copy.rsplit('/', 1)[1]}]({link(page, copy)})")
-    if source.url:
-        rows.append(f"- **Oprindelig adresse:** <{source.url}>")
-    else:
-        rows.append("- **Oprindelig adresse:** ikke registreret")
+        # The source text is a file beside the pages, not a page: its link is relative to the
+        # page's folder as served (…/moeder/<id>/), one level deeper than the .md file.
+        rows.append(("Kildens tekst", _a("../" + link(page, copy), copy.rsplit("/", 1)[1])))
+    rows.append(("Oprindelig adresse", _a(source.url, source.url) if source.url else "ikke registreret"))
     if source.note:
-        rows.append(f"- **Om gengivelsen:** {escape(source.note)}")
-    rows.append(f"- **Data:** [mødet som JSON]({link(page, meeting_data_path(meeting))})"
-                f" (alle møder: [moeder.json]({link(page, 'data/moeder.json')}))")
-    rows.append(f"- **Mødefil i arkivet:** `meetings/{meeting.path}`")
-    return "## Kilde\n\n" + "\n".join(rows) + "\n"
+        rows.append(("Om gengivelsen", attr(source.note)))
+    rows.append(("Data", f"{_a('../' + link(page, meeting_data_path(meeting)), 'mødet som JSON')}"
+                         f" (alle møder: {_a('../' + link(page, 'data/moeder.json'), 'moeder.json')})"))
+    rows.append(("Mødefil i arkivet", f"<code>meetings/{attr(meeting.path)}</code>"))
+    return "## Kilde\n\n" + _rows(rows)
 
 
 def _neighbours(archive: Archive, meeting: Meeting, page: str) -> str:
@@ -212,8 +242,7 @@ def _neighbours(archive: Archive, meeting: Meeting, page: str) -> str:
     index = same.index(meeting)
     before = same[index - 1] if index > 0 else None
     after = same[index + 1] if index + 1 < len(same) else None
-    rows = [
-        "- **Forrige møde:** " + (meeting_link(archive, page, before) if before else "intet i arkivet"),
-        "- **Næste møde:** " + (meeting_link(archive, page, after) if after else "intet i arkivet"),
-    ]
-    return "## Forrige og næste møde i arkivet\n\n" + "\n".join(rows) + "\n"
+    return "## Forrige og næste møde i arkivet\n\n" + _rows([
+        ("Forrige møde", _meeting(archive, page, before) if before else "intet i arkivet"),
+        ("Næste møde", _meeting(archive, page, after) if after else "intet i arkivet"),
+    ])

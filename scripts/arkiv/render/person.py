@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..crossref import themes_of_person
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
+from ..rawhtml import block
 from .common import (attr, escape, meeting_path, meeting_title, page_header, person_path, plural, quote,
                      theme_path, url_link)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
@@ -56,7 +57,7 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
     rows = meeting_roles(archive, person)
     if not rows:
         return "## Møder\n\nPersonen er ikke registreret som deltager ved noget møde.\n"
-    lines = ["## Møder\n", '<table class="arkiv-moeder" data-pagefind-ignore>',
+    lines = ['<table class="arkiv-moeder" data-pagefind-ignore>',
              "<thead><tr><th>Møde</th><th>Råd</th><th>Rolle</th><th>Titel ved mødet</th></tr></thead><tbody>"]
     for meeting, role, other, title in reversed(rows):
         role = attr(role)
@@ -65,7 +66,7 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
         lines.append(f'<tr><td><a href="{url_link(page, meeting_path(meeting))}">{attr(meeting_title(meeting))}</a></td>'
                      f"<td>{attr(archive.councils[meeting.council].name)}</td><td>{role}</td><td>{attr(title)}</td></tr>")
     lines.append("</tbody></table>")
-    return "\n".join(lines) + "\n"
+    return "## Møder\n\n" + block("\n".join(lines))
 
 
 def _themes(archive: Archive, person: Person, page: str) -> str:
@@ -78,4 +79,4 @@ def _themes(archive: Archive, person: Person, page: str) -> str:
     rows = [f'<li><a href="{url_link(page, theme_path(archive.themes[t]))}">{attr(archive.themes[t].title)}</a>'
             f" – {plural(counts[t], 'punkt', 'punkter')}</li>" for t in ordered]
     return ("## Temaer\n\nTemaer i de punkter, hvor personen er nævnt eller holdt oplæg:\n\n"
-            '<ul class="arkiv-temaliste" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</ul>\n")
+            + block('<ul class="arkiv-temaliste" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</ul>"))

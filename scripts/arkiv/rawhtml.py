@@ -1,0 +1,40 @@
+"""A Python-Markdown extension that passes the pipeline's own HTML blocks through untouched.
+
+The generated pages carry long lists (a theme's items, a person's meetings) as HTML. Python-Markdown
+would run every such block through html.parser to find where it ends – at 1,000 meetings the
+largest single cost of the build. The pipeline marks its blocks (`begin`…`end` below), and this
+preprocessor stores them for output before that happens. The blocks are made by render/ from
+escaped text, never from a meeting file's markdown, so there is nothing to check in them.
+
+Registered by the MkDocs hook (`on_config`). A builder that does not run the hook still renders
+the pages right: the markers are HTML comments around an ordinary HTML block.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown import Extension
+from markdown.preprocessors import Preprocessor
+
+BEGIN, END = "<!-- arkiv:html -->", "<!-- /arkiv:html -->"
+_BLOCK = re.compile(rf"^{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}$", re.MULTILINE | re.DOTALL)
+
+
+def block(html: str) -> str:
+    """An HTML block as a generated page carries it."""
+    return f"{BEGIN}\n{html}\n{END}\n"
+
+
+class _Stash(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        if BEGIN not in text:
+            return lines
+        return _BLOCK.sub(lambda m: "\n" + self.md.htmlStash.store(m.group(1)) + "\n", text).split("\n")
+
+
+class RawHtmlBlocks(Extension):
+    def extendMarkdown(self, md):
+        # Before the raw-HTML preprocessor (priority 20), after whitespace normalising (30).
+        md.preprocessors.register(_Stash(md), "arkiv_raw_html", 25)
