@@ -5,8 +5,10 @@ from __future__ import annotations
 from ..danish import initial, sort_key
 from ..model import Archive
 from ..danish import format_date
-from .common import (MEETINGS, PEOPLE, THEMES, council_name, escape, link, meeting_date_text, meeting_link,
-                     meeting_path, meeting_title, page_header, person_link, plural, quote, theme_link)
+from ..rawhtml import block
+from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, link, meeting_date_text, meeting_link,
+                     meeting_path, meeting_title, page_header, person_link, person_path, plural, quote, theme_link,
+                     url_link)
 from .listing import split_years
 from .theme import theme_counts
 
@@ -14,8 +16,11 @@ MEETINGS_INDEX, THEMES_INDEX, PEOPLE_INDEX = f"{MEETINGS}/index.md", f"{THEMES}/
 
 
 def _meeting_lines(archive: Archive, page: str, meetings) -> list[str]:
-    return [f"- {meeting_link(archive, page, m)} – {escape(council_name(archive, m))}"
-            f" – {plural(len(m.items), 'punkt', 'punkter')} på dagsordenen" for m in meetings]
+    """One HTML list (see rawhtml.py): the index of a year can hold a hundred meetings."""
+    rows = [f'<li><a href="{url_link(page, meeting_path(m))}">{attr(meeting_title(m))}</a> – '
+            f"{attr(council_name(archive, m))} – {plural(len(m.items), 'punkt', 'punkter')} på dagsordenen</li>"
+            for m in meetings]
+    return [block("<ul>\n" + "\n".join(rows) + "\n</ul>")]
 
 
 def render_meetings_index(archive: Archive) -> dict[str, str]:
@@ -60,17 +65,16 @@ def render_people_index(archive: Archive) -> str:
     page = PEOPLE_INDEX
     parts = [page_header("Personer", "Personer nævnt i kredsrådenes referater."), "# Personer\n",
              "Alle personer, der er nævnt i referaterne, i alfabetisk orden efter fornavn.\n"]
-    letter = None
+    groups: dict[str, list[str]] = {}
     for person in sorted(archive.people.values(), key=lambda p: sort_key(p.name)):
-        if initial(person.name) != letter:
-            letter = initial(person.name)
-            parts.append(f"\n## {letter}\n")
-        titles = "; ".join(escape(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles)
+        titles = "; ".join(attr(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles)
         count = len({entry[0].id for entry in archive.person_meetings.get(person.id, [])})
-        line = f"- {person_link(archive, page, person.id)}"
+        line = f'<li><a href="{url_link(page, person_path(person))}">{attr(person.name)}</a>'
         if titles:
             line += f" – {titles}"
-        parts.append(line + f" ({plural(count, 'møde', 'møder')})")
+        groups.setdefault(initial(person.name), []).append(line + f" ({plural(count, 'møde', 'møder')})</li>")
+    for letter, rows in groups.items():
+        parts.append(f"\n## {letter}\n\n" + block("<ul>\n" + "\n".join(rows) + "\n</ul>"))
     return "\n".join(parts) + "\n"
 
 

@@ -6,7 +6,7 @@ from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from ..rawhtml import block
 from .common import (SOURCES, UNKNOWN, attr, council_name, escape, link, meeting_date_text, meeting_path,
-                     meeting_title, page_header, person_path, search_attributes, theme_link, url_link)
+                     meeting_title, page_header, person_path, search_attributes, theme_path, url_link)
 from .data import meeting_data_path
 from .names import link_names
 
@@ -197,7 +197,8 @@ def _section(archive: Archive, meeting: Meeting, section: Section, page: str) ->
     themes = archive.section_themes.get((meeting.id, section.anchor), [])
     labels = ""
     if themes:
-        labels = "Temaer: " + ", ".join(theme_link(archive, page, t) for t in themes) + "\n{ .arkiv-temaer }\n\n"
+        links = ", ".join(_a(url_link(page, theme_path(archive.themes[t])), archive.themes[t].title) for t in themes)
+        labels = block(f'<p class="arkiv-temaer">Temaer: {links}</p>') + "\n"
     if section.kind == INTRO:
         return f'<span id="{section.anchor}"></span>\n\n{labels}{body}\n'
     level = "####" if section.kind == ITEM and "." in section.number else "###"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Archive
-from .common import link, person_path
+from .common import person_path, url_link
 
 # Markdown that must not be touched: existing links, inline code, raw HTML tags.
 _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>")
@@ -25,8 +25,9 @@ def link_names(markdown: str, archive: Archive, from_page: str) -> str:
             if person_id in linked:
                 continue
             linked.add(person_id)
-            target = link(from_page, person_path(archive.people[person_id]))
-            out.append(f"{text[last: match.start()]}[{match.group(0)}]({target})")
+            # Inline HTML rather than a markdown link: cheaper for the build, and the URL is final.
+            target = url_link(from_page, person_path(archive.people[person_id]))
+            out.append(f'{text[last: match.start()]}<a href="{target}">{match.group(0)}</a>')
             last = match.end()
         out.append(text[last:])
     return "".join(out)
