@@ -7,7 +7,7 @@ import json
 import re
 
 from ..danish import format_date
-from ..model import Archive, Meeting, Person, Section, Theme
+from ..model import Archive, Meeting, Person, Theme
 
 MEETINGS, THEMES, PEOPLE, SOURCES = "moeder", "temaer", "personer", "kilder"
 FRONT_PAGE_INCLUDE = "_includes/forside.md"  # pulled into docs/index.md by pymdownx.snippets
@@ -120,15 +120,6 @@ def meeting_date_text(meeting: Meeting) -> str:
 
 def council_name(archive: Archive, meeting: Meeting) -> str:
     return archive.councils[meeting.council].name
-
-
-def meeting_link(archive: Archive, from_page: str, meeting: Meeting, anchor: str | None = None) -> str:
-    return f"[{escape(meeting_title(meeting))}]({link(from_page, meeting_path(meeting), anchor)})"
-
-
-def person_link(archive: Archive, from_page: str, person_id: str) -> str:
-    person = archive.people[person_id]
-    return f"[{escape(person.name)}]({link(from_page, person_path(person))})"
 
 
 def theme_link(archive: Archive, from_page: str, theme_id: str) -> str:

@@ -6,8 +6,7 @@ from ..danish import initial, sort_key
 from ..model import Archive
 from ..danish import format_date
 from ..rawhtml import block
-from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, link, meeting_date_text, meeting_link,
-                     meeting_path, meeting_title, page_header, person_link, person_path, plural, quote, theme_link,
+from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, link, meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote, theme_link,
                      url_link)
 from .listing import split_years
 from .theme import theme_counts
