@@ -31,9 +31,11 @@ def test_meeting_page_agenda_links_to_item_anchors(archive):
 
 def test_meeting_page_links_people_and_themes(archive):
     page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
-    assert '<li>Politidirektør <a href="../../personer/anne-toennes/">Anne Tønnes</a></li>' in page
-    assert ('<li><a href="../../personer/nina-eg-hansen/">Nina Eg Hansen</a> mødte i stedet for '
-            '<a href="../../personer/michael-vindfeldt/">Michael Vindfeldt</a></li>') in page
+    # Links in the attendance lists carry the search's person filter (the link text is its value).
+    pf = 'data-pagefind-filter="person"'
+    assert f'<li>Politidirektør <a href="../../personer/anne-toennes/" {pf}>Anne Tønnes</a></li>' in page
+    assert (f'<li><a href="../../personer/nina-eg-hansen/" {pf}>Nina Eg Hansen</a> mødte i stedet for '
+            f'<a href="../../personer/michael-vindfeldt/" {pf}>Michael Vindfeldt</a></li>') in page
     assert 'Herefter orienterede <a href="../../personer/katrine-schjoenning/">Katrine Schønning</a> om' in page
     assert ('<p class="arkiv-temaer">Temaer: <a href="../../temaer/bander/">Bander</a>, '
             '<a href="../../temaer/christiania/">Christiania</a>, ') in page

@@ -122,7 +122,8 @@
   function renderResult(data) {
     var item = element("li", "arkiv-resultat");
     var meta = data.meta || {};
-    var facts = [data.filters && data.filters.type ? data.filters.type[0] : "", meta.raad, meta.dato];
+    var filters = data.filters || {};
+    var facts = [filters.type ? filters.type[0] : "", filters.raad ? filters.raad[0] : "", meta.dato];
     item.appendChild(element("p", "arkiv-resultat__type", facts.filter(Boolean).join(" · ")));
     var heading = element("h2", "arkiv-resultat__titel");
     var link = element("a", null, meta.title || data.url);

@@ -52,18 +52,16 @@ def _search_data(archive: Archive, meeting: Meeting) -> str:
     items. An undated meeting sorts by its year alone, which places it first within that year
     when sorting oldest first – and no date is invented for it.
     """
-    people = [a.person for a in (*meeting.participants, *meeting.absent, *meeting.presenters)]
-    people += [p for s in meeting.substitutes for p in (s.person, s.instead_of)]
-    themes = []
+    listed = set(attending(meeting))  # their links in the lists carry the filter themselves
+    mentioned, themes = [], []
     for section in meeting.sections:
-        people += archive.section_people.get((meeting.id, section.anchor), [])
+        mentioned += archive.section_people.get((meeting.id, section.anchor), [])
         themes += archive.section_themes.get((meeting.id, section.anchor), [])
-    council = council_name(archive, meeting)
     filters = [("tema", archive.themes[t].title) for t in dict.fromkeys(themes)]
-    filters += [("person", archive.people[p].name) for p in dict.fromkeys(people)]
-    filters += [("aar", str(meeting.year)), ("raad", council)]
+    filters += [("person", archive.people[p].name) for p in dict.fromkeys(mentioned) if p not in listed]
+    filters += [("aar", str(meeting.year)), ("raad", council_name(archive, meeting))]
     sort = meeting.date.isoformat() if meeting.date else str(meeting.year)
-    meta = [("dato", meeting_date_text(meeting)), ("raad", council)]
+    meta = [("dato", meeting_date_text(meeting))]
     return ('<div class="arkiv-soegedata" hidden>'
             + search_attributes("filter", filters) + search_attributes("sort", [("dato", sort)])
             + search_attributes("meta", meta) + "</div>\n")
@@ -84,8 +82,21 @@ def _a(href: str, text: str) -> str:
     return f'<a href="{attr(href)}">{attr(text)}</a>'
 
 
-def _person(archive: Archive, page: str, person_id: str) -> str:
-    return _a(url_link(page, person_path(archive.people[person_id])), archive.people[person_id].name)
+def _person(archive: Archive, page: str, person_id: str, search_filter: bool = False) -> str:
+    """A link to a person's page. With `search_filter`, the link also gives the search its person
+    filter (Pagefind takes the link's text, the registry name, as the value): cheaper in bytes
+    than a hidden element per person, and a meeting page must stay under 60 KB."""
+    person = archive.people[person_id]
+    href = attr(url_link(page, person_path(person)))
+    marker = ' data-pagefind-filter="person"' if search_filter else ""
+    return f'<a href="{href}"{marker}>{attr(person.name)}</a>'
+
+
+def attending(meeting: Meeting) -> list[str]:
+    """Everyone in the meeting's lists, once each: whose links carry the search's person filter."""
+    people = [a.person for a in (*meeting.participants, *meeting.absent, *meeting.presenters)]
+    people += [p for s in meeting.substitutes for p in (s.person, s.instead_of)]
+    return list(dict.fromkeys(people))
 
 
 def _meeting(archive: Archive, page: str, meeting: Meeting) -> str:
@@ -163,7 +174,7 @@ def _agenda(meeting: Meeting) -> str:
 
 def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
     def titled(entry):
-        name = _person(archive, page, entry.person)
+        name = _person(archive, page, entry.person, search_filter=True)
         return f"<li>{attr(entry.title)} {name}</li>" if entry.title else f"<li>{name}</li>"
 
     def listed(rows) -> str:
@@ -175,13 +186,13 @@ def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
     if meeting.absent:
         blocks.append("### Afbud\n\n" + listed(titled(a) for a in meeting.absent))
     if meeting.substitutes:
-        rows = [f"<li>{_person(archive, page, s.person)} mødte i stedet for {_person(archive, page, s.instead_of)}</li>"
+        rows = [f"<li>{_person(archive, page, s.person, True)} mødte i stedet for {_person(archive, page, s.instead_of, True)}</li>"
                 for s in meeting.substitutes]
         blocks.append("### Stedfortrædere\n\n" + listed(rows))
     if meeting.presenters:
         rows = []
         for presenter in meeting.presenters:
-            who = _person(archive, page, presenter.person)
+            who = _person(archive, page, presenter.person, search_filter=True)
             if presenter.title:
                 who = f"{attr(presenter.title)} {who}"
             if presenter.organisation:
