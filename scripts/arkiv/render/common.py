@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import re
@@ -77,15 +78,21 @@ def url_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
     return f"{path}#{anchor}" if anchor else path
 
 
-def _url_dir(page: str) -> list[str]:
-    """'temaer/opioider.md' → ['temaer', 'opioider']; 'temaer/index.md' → ['temaer']."""
-    parts = page[:-3].split("/")
+@functools.lru_cache(maxsize=65536)
+def _url_dir(page: str) -> tuple[str, ...]:
+    """'temaer/opioider.md' → ('temaer', 'opioider'); 'temaer/index.md' → ('temaer',).
+
+    Cached: a list page asks for the same few thousand pages' folders a hundred thousand times."""
+    parts = tuple(page[:-3].split("/"))
     return parts[:-1] if parts[-1] == "index" else parts
 
 
+_HTML_SPECIAL = re.compile(r"[&<>\"']")
+
+
 def attr(text: str) -> str:
-    """Text made safe for an HTML attribute or element."""
-    return html.escape(text, quote=True)
+    """Text made safe for an HTML attribute or element (most text needs nothing done)."""
+    return html.escape(text, quote=True) if _HTML_SPECIAL.search(text) else text
 
 
 def search_attributes(kind: str, values: list[tuple[str, str]]) -> str:
