@@ -125,8 +125,8 @@ def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | N
         return match.person
 
     # Date: from the header, or left open with what the referat does say.
-    reference = approves(found.agenda[1].title) if len(found.agenda) > 1 else None
-    reference = reference or next((r for item in found.agenda if (r := approves(item.title))), None)
+    # The item approving the previous minutes ('Godkendelse af referat fra … den 20. november 2024').
+    reference = next((r for item in found.agenda if (r := approves(item.title))), None)
     if found.date:
         data["date"] = found.date
         report.recognised.append(f"dato: {found.date.isoformat()} (mødeoverskriften: »{found.header}«)")
