@@ -95,6 +95,11 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True) if _HTML_SPECIAL.search(text) else text
 
 
+def html_link(href: str, text: str) -> str:
+    """<a href="…">text</a>, both escaped: the generated pages' HTML links."""
+    return f'<a href="{attr(href)}">{attr(text)}</a>'
+
+
 def search_attributes(kind: str, values: list[tuple[str, str]]) -> str:
     """Hidden elements that give the search engine (Pagefind) a page's filters, sort keys and
     result metadata: `kind` is filter, sort or meta. Empty elements, so nothing is indexed as

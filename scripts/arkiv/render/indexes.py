@@ -6,7 +6,7 @@ from ..danish import initial, sort_key
 from ..model import Archive
 from ..danish import format_date
 from ..rawhtml import block
-from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, link, meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote, theme_link,
+from .common import (MEETINGS, PEOPLE, THEMES, attr, html_link, council_name, escape, link, meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote, theme_link,
                      url_link)
 from .listing import split_years
 from .theme import theme_counts
@@ -16,7 +16,7 @@ MEETINGS_INDEX, THEMES_INDEX, PEOPLE_INDEX = f"{MEETINGS}/index.md", f"{THEMES}/
 
 def _meeting_lines(archive: Archive, page: str, meetings) -> list[str]:
     """One HTML list (see rawhtml.py): the index of a year can hold a hundred meetings."""
-    rows = [f'<li><a href="{url_link(page, meeting_path(m))}">{attr(meeting_title(m))}</a> – '
+    rows = [f"<li>{html_link(url_link(page, meeting_path(m)), meeting_title(m))} – "
             f"{attr(council_name(archive, m))} – {plural(len(m.items), 'punkt', 'punkter')} på dagsordenen</li>"
             for m in meetings]
     return [block("<ul>\n" + "\n".join(rows) + "\n</ul>")]
@@ -68,7 +68,7 @@ def render_people_index(archive: Archive) -> str:
     for person in sorted(archive.people.values(), key=lambda p: sort_key(p.name)):
         titles = "; ".join(attr(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles)
         count = len({entry[0].id for entry in archive.person_meetings.get(person.id, [])})
-        line = f'<li><a href="{url_link(page, person_path(person))}">{attr(person.name)}</a>'
+        line = f"<li>{html_link(url_link(page, person_path(person)), person.name)}"
         if titles:
             line += f" – {titles}"
         groups.setdefault(initial(person.name), []).append(line + f" ({plural(count, 'møde', 'møder')})</li>")

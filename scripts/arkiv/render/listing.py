@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ..model import Archive, Hit
 from ..rawhtml import block
-from .common import (attr, escape, excerpt_html, link, meeting_path, meeting_title, page_header, plural,
+from .common import (attr, escape, excerpt_html, html_link, link, meeting_path, meeting_title, page_header, plural,
                      url_link)
 
 
@@ -34,11 +34,11 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
         meeting = archive.meeting(meeting_id)
         council = attr(archive.councils[meeting.council].name)
         rows = years.setdefault(meeting.year, [])
-        rows.append(f'<h{level + 1}><a href="{url_link(page, meeting_path(meeting))}">'
-                    f"{attr(meeting_title(meeting))}</a> – {council}</h{level + 1}>\n<ul>")
+        rows.append(f"<h{level + 1}>{html_link(url_link(page, meeting_path(meeting)), meeting_title(meeting))}"
+                    f" – {council}</h{level + 1}>\n<ul>")
         for hit in meeting_hits:
             target = url_link(page, meeting_path(meeting), hit.section.anchor)
-            row = f'<li><a href="{target}">{attr(hit.section.label)}</a> – {attr(describe(hit))}'
+            row = f"<li>{html_link(target, hit.section.label)} – {attr(describe(hit))}"
             if hit.excerpt.text:
                 row += f"<blockquote>{excerpt_html(hit.excerpt)}</blockquote>"
             rows.append(row + "</li>")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from ..rawhtml import block
-from .common import (SOURCES, UNKNOWN, attr, council_name, escape, link, meeting_date_text, meeting_path,
+from .common import (SOURCES, UNKNOWN, attr, council_name, html_link as _a, escape, link, meeting_date_text, meeting_path,
                      meeting_title, page_header, person_path, search_attributes, theme_path, url_link)
 from .data import meeting_data_path
 from .names import link_names
@@ -77,10 +77,6 @@ def _date_note(meeting: Meeting) -> str:
 # The meeting's facts and lists are HTML blocks (see rawhtml.py): a meeting page has some fifty
 # links outside its text, which cost the build more as markdown. Headings stay markdown, so the
 # page's table of contents and anchors are made as for any page.
-
-def _a(href: str, text: str) -> str:
-    return f'<a href="{attr(href)}">{attr(text)}</a>'
-
 
 def _person(archive: Archive, page: str, person_id: str, search_filter: bool = False) -> str:
     """A link to a person's page. With `search_filter`, the link also gives the search its person

@@ -6,7 +6,7 @@ from ..crossref import themes_of_person
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
 from ..rawhtml import block
-from .common import (attr, escape, meeting_path, meeting_title, page_header, person_path, plural, quote,
+from .common import (attr, escape, html_link, meeting_path, meeting_title, page_header, person_path, plural, quote,
                      theme_path, url_link)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
@@ -62,8 +62,8 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
     for meeting, role, other, title in reversed(rows):
         role = attr(role)
         if other:
-            role += f' <a href="{url_link(page, person_path(other))}">{attr(other.name)}</a>'
-        lines.append(f'<tr><td><a href="{url_link(page, meeting_path(meeting))}">{attr(meeting_title(meeting))}</a></td>'
+            role += " " + html_link(url_link(page, person_path(other)), other.name)
+        lines.append(f"<tr><td>{html_link(url_link(page, meeting_path(meeting)), meeting_title(meeting))}</td>"
                      f"<td>{attr(archive.councils[meeting.council].name)}</td><td>{role}</td><td>{attr(title)}</td></tr>")
     lines.append("</tbody></table>")
     return "## Møder\n\n" + block("\n".join(lines))
@@ -76,7 +76,7 @@ def _themes(archive: Archive, person: Person, page: str) -> str:
     if not counts:
         return "## Temaer\n\nIngen temaer endnu.\n"
     ordered = sorted(counts, key=lambda t: sort_key(archive.themes[t].title))
-    rows = [f'<li><a href="{url_link(page, theme_path(archive.themes[t]))}">{attr(archive.themes[t].title)}</a>'
+    rows = [f"<li>{html_link(url_link(page, theme_path(archive.themes[t])), archive.themes[t].title)}"
             f" – {plural(counts[t], 'punkt', 'punkter')}</li>" for t in ordered]
     return ("## Temaer\n\nTemaer i de punkter, hvor personen er nævnt eller holdt oplæg:\n\n"
             + block('<ul class="arkiv-temaliste" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</ul>"))
