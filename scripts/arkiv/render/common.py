@@ -8,6 +8,7 @@ import json
 import re
 
 from ..danish import format_date
+from ..rawhtml import block
 from ..model import Archive, Meeting, Person, Theme
 
 MEETINGS, THEMES, PEOPLE, SOURCES = "moeder", "temaer", "personer", "kilder"
@@ -98,6 +99,11 @@ def attr(text: str) -> str:
 def html_link(href: str, text: str) -> str:
     """<a href="…">text</a>, both escaped: the generated pages' HTML links."""
     return f'<a href="{attr(href)}">{attr(text)}</a>'
+
+
+def html_list(items, attributes: str = "") -> str:
+    """A <ul> of ready <li> items as one HTML block of a generated page (see rawhtml.py)."""
+    return block(f"<ul{attributes}>\n" + "\n".join(items) + "\n</ul>")
 
 
 def search_attributes(kind: str, values: list[tuple[str, str]]) -> str:

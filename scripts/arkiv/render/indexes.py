@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..danish import initial, sort_key
 from ..model import Archive
 from ..danish import format_date
-from ..rawhtml import block
-from .common import (MEETINGS, PEOPLE, THEMES, attr, html_link, council_name, escape, link, meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote, theme_link,
-                     url_link)
+from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, html_link, html_list, link,
+                     meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote,
+                     theme_link, url_link)
 from .listing import split_years
 from .theme import theme_counts
 
@@ -19,7 +19,7 @@ def _meeting_lines(archive: Archive, page: str, meetings) -> list[str]:
     rows = [f"<li>{html_link(url_link(page, meeting_path(m)), meeting_title(m))} – "
             f"{attr(council_name(archive, m))} – {plural(len(m.items), 'punkt', 'punkter')} på dagsordenen</li>"
             for m in meetings]
-    return [block("<ul>\n" + "\n".join(rows) + "\n</ul>")]
+    return [html_list(rows)]
 
 
 def render_meetings_index(archive: Archive) -> dict[str, str]:
@@ -73,7 +73,7 @@ def render_people_index(archive: Archive) -> str:
             line += f" – {titles}"
         groups.setdefault(initial(person.name), []).append(line + f" ({plural(count, 'møde', 'møder')})</li>")
     for letter, rows in groups.items():
-        parts.append(f"\n## {letter}\n\n" + block("<ul>\n" + "\n".join(rows) + "\n</ul>"))
+        parts.append(f"\n## {letter}\n\n" + html_list(rows))
     return "\n".join(parts) + "\n"
 
 

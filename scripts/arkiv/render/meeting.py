@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from ..rawhtml import block
-from .common import (SOURCES, UNKNOWN, attr, council_name, html_link as _a, escape, link, meeting_date_text, meeting_path,
+from .common import (SOURCES, UNKNOWN, attr, council_name, html_list, html_link as _a, escape, link, meeting_date_text, meeting_path,
                      meeting_title, page_header, person_path, search_attributes, theme_path, url_link)
 from .data import meeting_data_path
 from .names import link_names
@@ -101,8 +101,7 @@ def _meeting(archive: Archive, page: str, meeting: Meeting) -> str:
 
 def _rows(rows: list[tuple[str, str]]) -> str:
     """A definition-like list: '<li><strong>Dato:</strong> …</li>'."""
-    return block("<ul>\n" + "\n".join(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
-                 + "\n</ul>")
+    return html_list(f"<li><strong>{label}:</strong> {value}</li>" for label, value in rows)
 
 
 def _facts(archive: Archive, meeting: Meeting, page: str) -> str:
@@ -173,18 +172,15 @@ def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
         name = _person(archive, page, entry.person, search_filter=True)
         return f"<li>{attr(entry.title)} {name}</li>" if entry.title else f"<li>{name}</li>"
 
-    def listed(rows) -> str:
-        return block("<ul>\n" + "\n".join(rows) + "\n</ul>")
-
     blocks = ["## Deltagere\n"]
     if meeting.participants:
-        blocks.append("### Fast deltagerkreds\n\n" + listed(titled(a) for a in meeting.participants))
+        blocks.append("### Fast deltagerkreds\n\n" + html_list(titled(a) for a in meeting.participants))
     if meeting.absent:
-        blocks.append("### Afbud\n\n" + listed(titled(a) for a in meeting.absent))
+        blocks.append("### Afbud\n\n" + html_list(titled(a) for a in meeting.absent))
     if meeting.substitutes:
         rows = [f"<li>{_person(archive, page, s.person, True)} mødte i stedet for {_person(archive, page, s.instead_of, True)}</li>"
                 for s in meeting.substitutes]
-        blocks.append("### Stedfortrædere\n\n" + listed(rows))
+        blocks.append("### Stedfortrædere\n\n" + html_list(rows))
     if meeting.presenters:
         rows = []
         for presenter in meeting.presenters:
@@ -195,7 +191,7 @@ def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
                 who += f", {attr(presenter.organisation)}"
             items = ", ".join(_a(f"#{meeting.section(n).anchor}", n) for n in presenter.items)
             rows.append(f"<li>{who}" + (f" – punkt {items}" if items else "") + "</li>")
-        blocks.append("### Oplægsholdere\n\n" + listed(rows))
+        blocks.append("### Oplægsholdere\n\n" + html_list(rows))
     return "\n".join(blocks)
 
 
@@ -225,7 +221,7 @@ def _attachments(meeting: Meeting) -> str:
             where = f" (til punkt {_a('#' + meeting.section(attachment.item).anchor, attachment.item)})"
         status = "" if attachment.published else " – ikke offentliggjort i arkivet"
         rows.append(f"<li>{title}{where}{status}</li>")
-    return "## Bilag\n\n" + block("<ul>\n" + "\n".join(rows) + "\n</ul>")
+    return "## Bilag\n\n" + html_list(rows)
 
 
 def _source(meeting: Meeting, page: str) -> str:

@@ -6,7 +6,7 @@ from ..crossref import themes_of_person
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
 from ..rawhtml import block
-from .common import (attr, escape, html_link, meeting_path, meeting_title, page_header, person_path, plural, quote,
+from .common import (attr, escape, html_link, html_list, meeting_path, meeting_title, page_header, person_path, plural, quote,
                      theme_path, url_link)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
@@ -79,4 +79,4 @@ def _themes(archive: Archive, person: Person, page: str) -> str:
     rows = [f"<li>{html_link(url_link(page, theme_path(archive.themes[t])), archive.themes[t].title)}"
             f" – {plural(counts[t], 'punkt', 'punkter')}</li>" for t in ordered]
     return ("## Temaer\n\nTemaer i de punkter, hvor personen er nævnt eller holdt oplæg:\n\n"
-            + block('<ul class="arkiv-temaliste" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</ul>"))
+            + html_list(rows, ' class="arkiv-temaliste" data-pagefind-ignore'))
