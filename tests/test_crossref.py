@@ -53,7 +53,7 @@ def test_people_found_under_every_spelling(archive):
 def test_word_finder():
     finder = WordFinder({"bander": ("bande*", "rocker*"), "christiania": ("christiania*", "pusher street"),
                          "opioider": ("heroin", "opioid*")})
-    found = lambda text: {k: m.group(0) for k, m in finder.first_matches(text).items()}  # noqa: E731
+    found = finder.first_matches
     assert found("herunder bandesituationen og") == {"bander": "bandesituationen"}
     assert found("bekæmpelse af bande- og rockeraktiviteter") == {"bander": "bande-"}
     assert found("forbandet") == {}

@@ -6,12 +6,10 @@ Tags induce a graph, not a tree: these indexes can only be built once every meet
 
 from __future__ import annotations
 
-import re
-
 from .danish import sort_key
 from .finder import NameFinder, WordFinder
-from .model import Archive, Hit, Meeting, Person, Section
-from .text import excerpt, plain
+from .model import AgendaEntry, Archive, Hit, Meeting, Person, Section
+from .text import excerpt_of, plain, sentences
 
 
 def build_crossref(archive: Archive) -> Archive:
@@ -24,10 +22,13 @@ def build_crossref(archive: Archive) -> Archive:
     for meeting in archive.meetings:
         _add_roles(archive.person_meetings, meeting)
         presenters = _presenters_by_item(meeting)
+        agenda = {entry.number: entry for entry in meeting.agenda}
         for section in meeting.sections:
-            text = section_text(section)
-            words_only = plain(text)
-            themes = _themes_of(meeting, section, text, words.first_matches(words_only))
+            words_only = plain(section_text(section))
+            # Split once per section, for all its hits: the title's sentences, then the text's.
+            body = sentences(section.body)
+            found = sentences(section.title) + body if section.title else body
+            themes = _themes_of(meeting, section, agenda, found, body, words.first_matches(words_only))
             archive.section_themes[(meeting.id, section.anchor)] = [t for t in theme_order if t in themes]
             for theme_id, hit in themes.items():
                 archive.theme_hits[theme_id].append(hit)
@@ -36,7 +37,7 @@ def build_crossref(archive: Archive) -> Archive:
             archive.section_people[(meeting.id, section.anchor)] = people
             for person_id in people:
                 match = named.get(person_id)
-                quote = excerpt(text, match.group(0)) if match else excerpt(section.body)
+                quote = excerpt_of(found, match) if match else excerpt_of(body)
                 how = "oplægsholder" if person_id in presenters.get(section.number, ()) else "nævnt"
                 archive.person_hits[person_id].append(Hit(meeting.id, section, quote, how))
     return archive
@@ -47,28 +48,29 @@ def section_text(section: Section) -> str:
     return f"{section.title or ''}\n\n{section.body}"
 
 
-def explicit_themes(meeting: Meeting, section: Section) -> tuple[str, ...]:
-    """Themes tagged on the item's agenda line, and on its parent's ('3' covers '3.a')."""
+def explicit_themes(section: Section, agenda: dict[str, AgendaEntry]) -> tuple[str, ...]:
+    """Themes tagged on the item's agenda line, and on its parent's ('3' covers '3.a');
+    `agenda` is the meeting's agenda by number."""
     if section.number is None:
         return ()
-    own = meeting.agenda_entry(section.number)
+    own = agenda.get(section.number)
     parent_number = own.parent if own else None
-    parent = meeting.agenda_entry(parent_number) if parent_number else None
+    parent = agenda.get(parent_number) if parent_number else None
     tags = (parent.themes if parent else ()) + (own.themes if own else ())
     return tuple(dict.fromkeys(tags))
 
 
-def _themes_of(meeting: Meeting, section: Section, text: str, matches: dict[str, re.Match]) -> dict[str, Hit]:
-    found = {}
-    for theme_id in explicit_themes(meeting, section):
-        match = matches.get(theme_id)
-        quote = excerpt(section.body, match.group(0) if match else None)
-        found[theme_id] = Hit(meeting.id, section, quote, "dagsorden")
+def _themes_of(meeting: Meeting, section: Section, agenda: dict, found: tuple[str, ...], body: tuple[str, ...],
+               matches: dict[str, str]) -> dict[str, Hit]:
+    """A section's themes: tagged on the agenda (quoting the text, not the title), then found in
+    its title or text."""
+    hits = {}
+    for theme_id in explicit_themes(section, agenda):
+        hits[theme_id] = Hit(meeting.id, section, excerpt_of(body, matches.get(theme_id)), "dagsorden")
     for theme_id, match in matches.items():
-        if theme_id not in found:
-            quote = excerpt(text, match.group(0))
-            found[theme_id] = Hit(meeting.id, section, quote, match.group(0))
-    return found
+        if theme_id not in hits:
+            hits[theme_id] = Hit(meeting.id, section, excerpt_of(found, match), match)
+    return hits
 
 
 def _presenters_by_item(meeting: Meeting) -> dict[str, set[str]]:

@@ -13,10 +13,14 @@ import re
 _END = ""
 
 
-def _trie_regex(words: list[tuple[str, bool]]) -> str:
+def _trie_regex(words: list[tuple[str, bool]], after_first: str = "") -> str:
     """Regex for (word, is_stem) pairs: a stem may go on ('bande' + 'situationen'), a word may not.
 
     Spaces match any run of whitespace, so a phrase broken over two lines still matches.
+    `after_first` goes after the first character of every word: a lookbehind that must come
+    first in meaning (»no letter before the word«) goes there, so that the regex still begins
+    with a plain choice of characters, which Python's engine finds by a fast scan instead of
+    trying the whole regex at every position of the text (three times faster, issue 6).
     """
     trie: dict = {}
     for word, stem in words:
@@ -25,15 +29,15 @@ def _trie_regex(words: list[tuple[str, bool]]) -> str:
             node = node.setdefault(char, {})
         node[_END] = node.get(_END, False) or stem
 
-    def build(node: dict) -> str:
+    def build(node: dict, after: str = "") -> str:
         # Longer continuations first: regex alternation takes the first that matches.
-        alternatives = [(r"\s+" if char == " " else re.escape(char)) + build(child)
+        alternatives = [(r"\s+" if char == " " else re.escape(char)) + after + build(child)
                         for char, child in sorted(node.items()) if char != _END]
         if _END in node:
             alternatives.append(r"[\w-]*" if node[_END] else r"(?![\w])")
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
 
-    return build(trie) if trie else "(?!)"
+    return build(trie, after_first) if trie else "(?!)"
 
 
 def _normal(text: str) -> str:
@@ -54,24 +58,36 @@ class WordFinder:
                 core = _normal(word.rstrip("*")).lower()
                 (self.stems if stem else self.exact).setdefault(core, set()).add(key)
                 pairs.append((core, stem))
-        self.pattern = re.compile(r"(?<![\w-])" + _trie_regex(pairs), re.IGNORECASE)
+        # The words are lower case and looked for in the lower-cased text: a case-insensitive
+        # regex cannot use the engine's fast scan for its first character.
+        self.pattern = re.compile(_trie_regex(pairs, r"(?<![\w-].)"))
+        self._any_case = re.compile(r"(?<![\w-])" + _trie_regex(pairs), re.IGNORECASE)
 
     def keys_of(self, matched: str) -> set[str]:
-        text = _normal(matched).lower()
-        if text not in self._cache:  # the same words recur in every meeting
+        keys = self._cache.get(matched)  # the same words recur in every meeting
+        if keys is None:
+            text = _normal(matched).lower()
             keys = set(self.exact.get(text, ()))
             for stem, stem_keys in self.stems.items():
                 if text.startswith(stem):
                     keys |= stem_keys
-            self._cache[text] = keys
-        return self._cache[text]
+            self._cache[matched] = keys
+        return keys
 
-    def first_matches(self, text: str) -> dict[str, re.Match]:
-        """Each key found in `text`, with its first match."""
-        found: dict[str, re.Match] = {}
-        for match in self.pattern.finditer(text):
-            for key in self.keys_of(match.group(0)):
-                found.setdefault(key, match)
+    def spans(self, text: str):
+        """(start, end) of every match in `text`."""
+        lowered = text.lower()
+        if len(lowered) != len(text):  # a letter whose lower case is longer ('İ'): positions differ
+            return (m.span() for m in self._any_case.finditer(text))
+        return (m.span() for m in self.pattern.finditer(lowered))
+
+    def first_matches(self, text: str) -> dict[str, str]:
+        """Each key found in `text`, with the words of its first match as they are written."""
+        found: dict[str, str] = {}
+        for start, end in self.spans(text):
+            matched = text[start:end]
+            for key in self.keys_of(matched):
+                found.setdefault(key, matched)
         return found
 
 
@@ -80,13 +96,14 @@ class NameFinder:
 
     def __init__(self, names_by_person: dict[str, tuple[str, ...]]):
         self.owner = {_normal(name): person for person, names in names_by_person.items() for name in names}
-        self.pattern = re.compile(r"(?<![\w])" + _trie_regex([(name, False) for name in self.owner]))
+        self.pattern = re.compile(_trie_regex([(name, False) for name in self.owner], r"(?<!\w.)"))
 
     def person_of(self, matched: str) -> str:
         return self.owner[_normal(matched)]
 
-    def first_matches(self, text: str) -> dict[str, re.Match]:
-        found: dict[str, re.Match] = {}
+    def first_matches(self, text: str) -> dict[str, str]:
+        """Each person named in `text`, with the words of the first mention."""
+        found: dict[str, str] = {}
         for match in self.pattern.finditer(text):
-            found.setdefault(self.person_of(match.group(0)), match)
+            found.setdefault(self.person_of(match.group(0)), match.group(0))
         return found

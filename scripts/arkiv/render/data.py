@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 
 from ..model import Archive, Meeting
@@ -21,13 +22,20 @@ def meeting_data_path(meeting: Meeting) -> str:
     return f"{DATA}/moeder/{meeting.id}.json"
 
 
+@functools.cache
+def _field_names(kind: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(kind))  # asked once per class, not per value
+
+
 def _plain(value):
+    if isinstance(value, (str, int, type(None))):
+        return value
     if isinstance(value, dt.date):
         return value.isoformat()
-    if dataclasses.is_dataclass(value):
-        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, (list, tuple)):
         return [_plain(v) for v in value]
+    if dataclasses.is_dataclass(value):
+        return {name: _plain(getattr(value, name)) for name in _field_names(type(value))}
     return value
 
 
