@@ -6,40 +6,85 @@ Tags induce a graph, not a tree: these indexes can only be built once every meet
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from .danish import sort_key
 from .finder import NameFinder, WordFinder
-from .model import AgendaEntry, Archive, Hit, Meeting, Person, Section
-from .text import excerpt_of, plain, sentences
+from .model import AgendaEntry, Archive, Hit, Meeting, Person, Section, Theme
+from .text import Excerpt, excerpt_of, plain, sentences
 
 
-def build_crossref(archive: Archive) -> Archive:
-    words = WordFinder({t.id: t.words for t in archive.themes.values()})
-    archive.names = NameFinder({p.id: p.names for p in archive.people.values()})
+@dataclass(frozen=True)
+class Finders:
+    """What the cross-index looks for in every section: theme words and people's names."""
+
+    words: WordFinder
+    names: NameFinder
+    theme_order: tuple[str, ...]  # themes in the order their labels are shown
+
+
+def make_finders(themes: dict[str, Theme], people: dict[str, Person]) -> Finders:
+    return Finders(WordFinder({t.id: t.words for t in themes.values()}),
+                   NameFinder({p.id: p.names for p in people.values()}),
+                   tuple(sorted(themes, key=lambda t: sort_key(themes[t].title))))
+
+
+@dataclass
+class MeetingIndex:
+    """One meeting's part of the cross-index. It needs only the meeting and the finders, so each
+    meeting's is made as the meeting is read (in parallel); `build_crossref` joins them."""
+
+    section_themes: dict[str, list[str]] = field(default_factory=dict)  # section anchor → themes
+    section_people: dict[str, list[str]] = field(default_factory=dict)  # section anchor → people
+    # ('theme'|'person', id, section's place in the meeting, excerpt text, start, end, how): plain
+    # tuples, because an index is sent from a worker process, and 100,000 Hit objects took
+    # seconds to pickle and unpickle where tuples of text and numbers take a fraction.
+    hits: list[tuple] = field(default_factory=list)
+
+
+def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
+    index = MeetingIndex()
+    presenters = _presenters_by_item(meeting)
+    agenda = {entry.number: entry for entry in meeting.agenda}
+    for position, section in enumerate(meeting.sections):
+        words_only = plain(section_text(section))
+        # Split once per section, for all its hits: the title's sentences, then the text's.
+        body = sentences(section.body)
+        found = sentences(section.title) + body if section.title else body
+        themes = _themes_of(section, agenda, found, body, finders.words.first_matches(words_only))
+        index.section_themes[section.anchor] = [t for t in finders.theme_order if t in themes]
+        index.hits.extend(("theme", theme_id, position, *quote, how) for theme_id, (quote, how) in themes.items())
+        named = finders.names.first_matches(words_only)
+        people = sorted(named.keys() | presenters.get(section.number, set()))
+        index.section_people[section.anchor] = people
+        for person_id in people:
+            match = named.get(person_id)
+            quote = excerpt_of(found, match) if match else excerpt_of(body)
+            how = "oplægsholder" if person_id in presenters.get(section.number, ()) else "nævnt"
+            index.hits.append(("person", person_id, position, *quote, how))
+    return index
+
+
+def build_crossref(archive: Archive, finders: Finders | None = None,
+                   indexes: dict[str, MeetingIndex] | None = None) -> Archive:
+    """The archive with its cross-index, joined from each meeting's index (made here when not
+    given), in the archive's meeting order."""
+    finders = finders or make_finders(archive.themes, archive.people)
+    indexes = indexes or {}
+    archive.names = finders.names
     archive.theme_hits = {t: [] for t in archive.themes}
     archive.person_hits = {p: [] for p in archive.people}
     archive.person_meetings = {p: [] for p in archive.people}
-    theme_order = sorted(archive.themes, key=lambda t: sort_key(archive.themes[t].title))
+    lists = {"theme": archive.theme_hits, "person": archive.person_hits}
     for meeting in archive.meetings:
         _add_roles(archive.person_meetings, meeting)
-        presenters = _presenters_by_item(meeting)
-        agenda = {entry.number: entry for entry in meeting.agenda}
-        for section in meeting.sections:
-            words_only = plain(section_text(section))
-            # Split once per section, for all its hits: the title's sentences, then the text's.
-            body = sentences(section.body)
-            found = sentences(section.title) + body if section.title else body
-            themes = _themes_of(meeting, section, agenda, found, body, words.first_matches(words_only))
-            archive.section_themes[(meeting.id, section.anchor)] = [t for t in theme_order if t in themes]
-            for theme_id, hit in themes.items():
-                archive.theme_hits[theme_id].append(hit)
-            named = archive.names.first_matches(words_only)
-            people = sorted(named.keys() | presenters.get(section.number, set()))
-            archive.section_people[(meeting.id, section.anchor)] = people
-            for person_id in people:
-                match = named.get(person_id)
-                quote = excerpt_of(found, match) if match else excerpt_of(body)
-                how = "oplægsholder" if person_id in presenters.get(section.number, ()) else "nævnt"
-                archive.person_hits[person_id].append(Hit(meeting.id, section, quote, how))
+        index = indexes.get(meeting.id) or index_meeting(meeting, finders)
+        for anchor, themes in index.section_themes.items():
+            archive.section_themes[(meeting.id, anchor)] = themes
+        for anchor, people in index.section_people.items():
+            archive.section_people[(meeting.id, anchor)] = people
+        for kind, key, position, text, start, end, how in index.hits:
+            lists[kind][key].append(Hit(meeting.id, meeting.sections[position], Excerpt(text, start, end), how))
     return archive
 
 
@@ -60,17 +105,17 @@ def explicit_themes(section: Section, agenda: dict[str, AgendaEntry]) -> tuple[s
     return tuple(dict.fromkeys(tags))
 
 
-def _themes_of(meeting: Meeting, section: Section, agenda: dict, found: tuple[str, ...], body: tuple[str, ...],
-               matches: dict[str, str]) -> dict[str, Hit]:
-    """A section's themes: tagged on the agenda (quoting the text, not the title), then found in
-    its title or text."""
-    hits = {}
+def _themes_of(section: Section, agenda: dict, found: tuple[str, ...], body: tuple[str, ...],
+               matches: dict[str, str]) -> dict[str, tuple[Excerpt, str]]:
+    """A section's themes, each with (excerpt, why): tagged on the agenda
+    (quoting the text, not the title), then found in its title or text."""
+    themes = {}
     for theme_id in explicit_themes(section, agenda):
-        hits[theme_id] = Hit(meeting.id, section, excerpt_of(body, matches.get(theme_id)), "dagsorden")
+        themes[theme_id] = (excerpt_of(body, matches.get(theme_id)), "dagsorden")
     for theme_id, match in matches.items():
-        if theme_id not in hits:
-            hits[theme_id] = Hit(meeting.id, section, excerpt_of(found, match), match)
-    return hits
+        if theme_id not in themes:
+            themes[theme_id] = (excerpt_of(found, match), match)
+    return themes
 
 
 def _presenters_by_item(meeting: Meeting) -> dict[str, set[str]]:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .crossref import build_crossref
+from .crossref import Finders, build_crossref, index_meeting, make_finders
 from .model import Archive
+from .parallel import map_in_order
 from .problems import InputError, ProblemList
 from .reader import read_meeting
 from .registry import read_councils, read_people, read_themes
 from .validate import validate
+from .yamlsource import Located, load_yaml, read_text, split_front_matter
 
 
 def meeting_files(folder: Path) -> list[Path]:
@@ -30,8 +32,14 @@ def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, P
     people = read_people(folder, problems, ids)
     themes = read_themes(folder, problems, ids)
     registries_ok = not problems.errors
-    front_matter: dict = {}
-    meetings = [m for p in meeting_files(folder) if (m := read_meeting(p, folder, problems, front_matter))]
+    finders = make_finders(themes, people) if registries_ok else None
+    meetings, indexes = [], {}
+    for meeting, found, index in map_in_order(read_and_index, meeting_files(folder), folder, finders):
+        problems.extend(found)
+        if meeting:
+            meetings.append(meeting)
+        if index:
+            indexes[meeting.id] = index
     for meeting in meetings:
         if meeting.id in ids:
             file, line = ids[meeting.id]
@@ -40,14 +48,42 @@ def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, P
     # Cross-file checks run on every meeting that could be read, so one run shows as much as it
     # can; but not against a broken registry, where every reference would look unknown.
     if registries_ok:
-        validate(meetings, councils, people, themes, folder, front_matter, problems)
+        validate(meetings, councils, people, themes, folder, FrontMatter(folder), problems)
     if strict:
         problems = ProblemList(dataclasses.replace(p, severity="error") for p in problems)
     if problems.errors:
         return None, problems
     meetings.sort(key=lambda m: m.sort_key)
     archive = Archive(councils, people, themes, meetings)
-    return build_crossref(archive), problems
+    return build_crossref(archive, finders, indexes), problems
+
+
+def read_and_index(path: Path, folder: Path, finders: Finders | None):
+    """(meeting or None, its file's problems, its part of the cross-index or None): the work of
+    one file, which needs no other file, so that the files can be read on all cores.
+
+    The index is made only for a meeting without errors of its own; if other files have errors,
+    no archive is built and it goes unused.
+    """
+    problems = ProblemList()
+    meeting = read_meeting(path, folder, problems)
+    index = index_meeting(meeting, finders) if meeting and finders and not problems.errors else None
+    return meeting, problems, index
+
+
+class FrontMatter(dict):
+    """A meeting file's located front matter by path, read again only when a check across files
+    needs the line of a field, i.e. only for a problem (the readers run in other processes and
+    sending every file's line map back would cost more than this)."""
+
+    def __init__(self, folder: Path):
+        super().__init__()
+        self.folder = folder
+
+    def __missing__(self, name: str) -> Located:
+        yaml_text = split_front_matter(read_text(self.folder / name))[0]
+        self[name] = load_yaml(yaml_text, offset=1)
+        return self[name]
 
 
 def load_archive(folder: Path, strict: bool = False, warn=None) -> Archive:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from .text import Excerpt
 
@@ -221,9 +222,10 @@ class Meeting:
         return next((a for a in self.agenda if a.number == number), None)
 
 
-@dataclass(frozen=True)
-class Hit:
-    """A section of a meeting linked to a theme or a person, with a short excerpt of why."""
+class Hit(NamedTuple):
+    """A section of a meeting linked to a theme or a person, with a short excerpt of why.
+
+    A named tuple for the reason Excerpt is one."""
 
     meeting: str
     section: Section

@@ -11,7 +11,7 @@ from .model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, M
 from .problems import ProblemList
 from .registry import ID_HINT, ID_PATTERN
 from .safety import scan_text, scan_values
-from .yamlsource import Located, SourceError, load_yaml, read_text, split_front_matter
+from .yamlsource import SourceError, load_yaml, read_text, split_front_matter
 
 FRONT_MATTER_FIELDS = {
     "council", "date", "date_unknown", "time", "place", "chair", "chair_note", "participants",
@@ -27,16 +27,12 @@ WRITTEN_HEADING = re.compile(r"^##[ \t]+(?:til[ \t]+)?skriftlig[ \t]+orientering
 AGENDA_NUMBER = re.compile(r"^\d+(?:\.[a-z])?$")
 
 
-def read_meeting(path: Path, folder: Path, problems: ProblemList,
-                 front_matter: dict[str, Located] | None = None) -> Meeting | None:
+def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | None:
     """Read a meeting file and record every problem found in it.
 
     Returns None only when the file cannot be read at all (encoding, YAML, no front matter). A
     meeting with bad fields is still returned, with defaults in their place, so that the checks
     across files can report their problems in the same run; the problems list says it has errors.
-
-    The located front matter is kept in `front_matter` (by the meeting's path), so that later
-    checks across files can name the line of a field without reading the file again.
     """
     name = path.relative_to(folder).as_posix()
     meeting_id = path.stem
@@ -57,8 +53,6 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList,
         problems.error(name, 2, "front matter", "skal være felter med navn og værdi",
                        "skriv fx 'council: koebenhavn' på hver linje")
         return None
-    if front_matter is not None:
-        front_matter[name] = doc
     scan_values(doc, name, problems)
     scan_text(body, name, body_line, "referat", problems)
     return _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)

@@ -14,7 +14,8 @@ from .yamlsource import Located
 
 
 def line_finder(front_matter: dict[str, Located]):
-    """`line(meeting, *path)`: the line of a front-matter field, from the reader's line map."""
+    """`line(meeting, *path)`: the line of a front-matter field. Ask only for a problem: it may read
+    the file again (see load.FrontMatter)."""
     def line(meeting: Meeting, *path) -> int:
         return front_matter[meeting.path].line(*path)
     return line
@@ -108,31 +109,30 @@ def _check_agenda(meeting, line, problems) -> None:
     seen: set[str] = set()
     expected_main, expected_sub = 1, {}
     for index, entry in enumerate(meeting.agenda):
-        where = line(meeting, "agenda", index, "number")
         field = f"agenda[{index}].number"
         if not AGENDA_NUMBER.match(entry.number):
             continue  # already reported by the reader
         if entry.number in seen:
-            problems.error(meeting.path, where, field, f"punkt {entry.number} står to gange",
+            problems.error(meeting.path, line(meeting, "agenda", index, "number"), field, f"punkt {entry.number} står to gange",
                            "giv hvert punkt sit eget nummer")
             continue
         seen.add(entry.number)
         if entry.parent is None:
             main = int(entry.number)
             if main != expected_main:
-                problems.error(meeting.path, where, field,
+                problems.error(meeting.path, line(meeting, "agenda", index, "number"), field,
                                f"punkt {entry.number} følger efter punkt {expected_main - 1}",
                                f"nummerér punkterne 1, 2, 3 … uden huller; forventede {expected_main}")
             expected_main = main + 1
         else:
             if entry.parent not in seen:
-                problems.error(meeting.path, where, field,
+                problems.error(meeting.path, line(meeting, "agenda", index, "number"), field,
                                f"underpunkt {entry.number} har intet punkt {entry.parent} før sig",
                                f"tilføj punkt {entry.parent} på dagsordenen før underpunktet")
             letter = entry.number[-1]
             want = expected_sub.get(entry.parent, "a")
             if letter != want:
-                problems.error(meeting.path, where, field,
+                problems.error(meeting.path, line(meeting, "agenda", index, "number"), field,
                                f"underpunkt {entry.number} kommer, hvor {entry.parent}.{want} ventes",
                                "nummerér underpunkterne a, b, c … uden huller")
             expected_sub[entry.parent] = chr(ord(letter) + 1)

@@ -35,15 +35,25 @@ class WriteReport:
                 f"{self.unchanged} uændrede")
 
 
-def safe_target(root: Path, relative: str) -> Path:
-    """The file `relative` inside `root`; refuses absolute paths, '..' and symlinked escapes."""
-    parts = PurePosixPath(relative).parts
-    if not parts or PurePosixPath(relative).is_absolute() or any(p in ("..", ".", "") for p in parts):
-        raise WriterError(f"ugyldig sti for en genereret fil: {relative!r}")
-    target = root.joinpath(*parts)
-    if root.resolve() not in target.resolve().parents:
-        raise WriterError(f"{relative!r} ville blive skrevet uden for {root}")
-    return target
+def check_targets(root: Path, relatives) -> None:
+    """Refuse absolute paths, '..' and paths that a symlink in `root` would lead outside it.
+
+    Each folder is resolved once, not once per file (3,000 files took half a second); a file is
+    resolved only when it is itself a symlink."""
+    resolved_root = root.resolve()
+    folders: dict[tuple[str, ...], Path] = {}
+    for relative in relatives:
+        path = PurePosixPath(relative)
+        parts = path.parts
+        if not parts or path.is_absolute() or any(p in ("..", ".", "") for p in parts):
+            raise WriterError(f"ugyldig sti for en genereret fil: {relative!r}")
+        if parts[:-1] not in folders:
+            folders[parts[:-1]] = root.joinpath(*parts[:-1]).resolve()
+        target = folders[parts[:-1]] / parts[-1]
+        if target.is_symlink():
+            target = target.resolve()
+        if resolved_root not in target.parents:
+            raise WriterError(f"{relative!r} ville blive skrevet uden for {root}")
 
 
 def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
@@ -52,8 +62,7 @@ def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
     files = {**files, MARKER: MARKER_TEXT}
     recover(root)
     _check_ownership(root)
-    for rel in files:  # every path is checked before anything is written
-        safe_target(root, rel)
+    check_targets(root, files)  # every path is checked before anything is written
     current = _current_files(root)
     report = WriteReport()
     for rel in sorted(set(files) - {MARKER}):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model import Archive
+from ..parallel import map_in_order
 from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .common import FRONT_PAGE_INCLUDE, meeting_path
 from .indexes import (PEOPLE_INDEX, THEMES_INDEX, render_front_page,
@@ -21,14 +22,23 @@ def render_site(archive: Archive, folder: str) -> dict[str, str]:
         FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
     }
     pages.update(render_registry_data(archive))
-    for meeting in archive.meetings:
-        pages[meeting_path(meeting)] = render_meeting(archive, meeting)
-        pages[meeting_data_path(meeting)] = render_meeting_data(archive, meeting)
-    for theme in archive.themes.values():
-        pages.update(render_theme(archive, theme))
-    for person in archive.people.values():
-        pages.update(render_person(archive, person))
+    # Each meeting, theme and person is rendered on its own (on all cores: see parallel.py).
+    tasks = ([("meeting", m.id) for m in archive.meetings] + [("theme", t) for t in archive.themes]
+             + [("person", p) for p in archive.people])
+    for rendered in map_in_order(_render_one, tasks, archive):
+        pages.update(rendered)
     return pages
+
+
+def _render_one(task: tuple[str, str], archive: Archive) -> dict[str, str]:
+    kind, key = task
+    if kind == "meeting":
+        meeting = archive.meeting(key)
+        return {meeting_path(meeting): render_meeting(archive, meeting),
+                meeting_data_path(meeting): render_meeting_data(archive, meeting)}
+    if kind == "theme":
+        return render_theme(archive, archive.themes[key])
+    return render_person(archive, archive.people[key])
 
 
 def source_copies(archive: Archive) -> dict[str, str]:
