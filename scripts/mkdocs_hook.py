@@ -17,6 +17,7 @@ from arkiv.build import generate  # noqa: E402
 from arkiv.problems import InputError  # noqa: E402
 from arkiv.rawhtml import RawHtmlBlocks  # noqa: E402
 from arkiv.search_index import SearchIndexError, index_site  # noqa: E402
+from arkiv.snippets_gate import SnippetsOnlyWhereUsed  # noqa: E402
 from arkiv.writer import WriterError  # noqa: E402
 
 
@@ -24,8 +25,10 @@ log = logging.getLogger("mkdocs.hooks.arkiv")
 
 
 def on_config(config, **kwargs):
-    # The generated pages' HTML lists skip Python-Markdown's HTML parser (see arkiv/rawhtml.py).
+    # The generated pages' HTML lists skip Python-Markdown's HTML parser (see arkiv/rawhtml.py),
+    # and only the page that includes a snippet runs the snippets extension (arkiv/snippets_gate.py).
     config.markdown_extensions.append(RawHtmlBlocks())
+    config.markdown_extensions.append(SnippetsOnlyWhereUsed())
     return config
 
 

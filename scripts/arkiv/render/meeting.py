@@ -62,9 +62,9 @@ def _search_data(archive: Archive, meeting: Meeting) -> str:
     filters += [("aar", str(meeting.year)), ("raad", council_name(archive, meeting))]
     sort = meeting.date.isoformat() if meeting.date else str(meeting.year)
     meta = [("dato", meeting_date_text(meeting))]
-    return ('<div class="arkiv-soegedata" hidden>'
-            + search_attributes("filter", filters) + search_attributes("sort", [("dato", sort)])
-            + search_attributes("meta", meta) + "</div>\n")
+    return block('<div class="arkiv-soegedata" hidden>'
+                 + search_attributes("filter", filters) + search_attributes("sort", [("dato", sort)])
+                 + search_attributes("meta", meta) + "</div>")
 
 
 def _date_note(meeting: Meeting) -> str:
