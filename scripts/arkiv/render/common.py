@@ -153,6 +153,13 @@ def excerpt_html(excerpt) -> str:
     return f"{attr(text[:start])}<strong>{attr(text[start:end])}</strong>{attr(text[end:])}"
 
 
+def note(title: str, text: str) -> str:
+    """A boxed note (what Material shows for an admonition), as an HTML block: the admonition
+    extension would test every block of every page for the one or two notes there are."""
+    return block(f'<div class="admonition note">\n<p class="admonition-title">{attr(title)}</p>\n'
+                 f'<p>{attr(text)}</p>\n</div>')
+
+
 def quote(text: str) -> str:
     return f"»{escape(text)}«"
 

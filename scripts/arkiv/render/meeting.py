@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from ..rawhtml import block
-from .common import (SOURCES, UNKNOWN, attr, council_name, html_list, html_link as _a, escape, link, meeting_date_text, meeting_path,
+from .common import (SOURCES, UNKNOWN, attr, note, council_name, html_list, html_link as _a, escape, link, meeting_date_text, meeting_path,
                      meeting_title, page_header, person_path, search_attributes, theme_path, url_link)
 from .data import meeting_data_path
 from .names import link_names
@@ -70,8 +70,7 @@ def _search_data(archive: Archive, meeting: Meeting) -> str:
 def _date_note(meeting: Meeting) -> str:
     if meeting.date:
         return ""
-    note = escape(meeting.date_unknown.note)
-    return f'!!! note "Datoen er ikke oplyst"\n\n    {note}\n'
+    return note("Datoen er ikke oplyst", meeting.date_unknown.note)
 
 
 # The meeting's facts and lists are HTML blocks (see rawhtml.py): a meeting page has some fifty

@@ -6,7 +6,7 @@ from ..crossref import themes_of_person
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
 from ..rawhtml import block
-from .common import (attr, escape, html_link, html_list, meeting_path, meeting_title, page_header, person_path, plural, quote,
+from .common import (attr, escape, html_link, html_list, meeting_path, meeting_title, note, page_header, person_path, plural, quote,
                      theme_path, url_link)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
@@ -34,7 +34,7 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
     parts = [page_header(person.name, f"{person.name} i kredsrådenes referater.", search="Person"),
              f"# {escape(person.name)}\n", "\n".join(facts) + "\n" if facts else ""]
     if person.note:
-        parts.append(f'!!! note "Bemærkning"\n\n    {escape(person.note)}\n')
+        parts.append(note("Bemærkning", person.note))
     parts.append(_meetings_table(archive, person, page))
     years = by_year(archive, archive.person_hits.get(person.id, []))
     parts.append("## Nævnt i referaterne\n")
