@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 from pathlib import Path
@@ -19,11 +20,20 @@ CODE = Path(__file__).resolve().parent
 
 def site_files(meetings: Path, folder: str = GENERATED, strict: bool = False, warn=None) -> dict[str, bytes]:
     """Every generated file's bytes, keyed by path inside the generated folder."""
-    archive = load_archive(meetings, strict, warn)
-    files = {path: text.encode("utf-8") for path, text in render_site(archive, folder).items()}
-    for copy, source in source_copies(archive).items():
-        files[copy] = (meetings / source).read_bytes()
-    return files
+    # The model is a few million small objects that live to the end and form no reference
+    # cycles; Python's cycle collector would only scan them again and again as more are made
+    # (a tenth of the time at 1,000 meetings, more at 5,000). Workers inherit the setting.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        archive = load_archive(meetings, strict, warn)
+        files = {path: text.encode("utf-8") for path, text in render_site(archive, folder).items()}
+        for copy, source in source_copies(archive).items():
+            files[copy] = (meetings / source).read_bytes()
+        return files
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def fingerprint(meetings: Path, strict: bool) -> str:
