@@ -34,11 +34,11 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
         meeting = archive.meeting(meeting_id)
         council = attr(archive.councils[meeting.council].name)
         rows = years.setdefault(meeting.year, [])
-        rows.append(f"<h{level + 1}>{html_link(url_link(page, meeting_path(meeting)), meeting_title(meeting))}"
+        meeting_url = url_link(page, meeting_path(meeting))
+        rows.append(f"<h{level + 1}>{html_link(meeting_url, meeting_title(meeting))}"
                     f" – {council}</h{level + 1}>\n<ul>")
         for hit in meeting_hits:
-            target = url_link(page, meeting_path(meeting), hit.section.anchor)
-            row = f"<li>{html_link(target, hit.section.label)} – {attr(describe(hit))}"
+            row = f"<li>{html_link(f'{meeting_url}#{hit.section.anchor}', hit.section.label)} – {attr(describe(hit))}"
             if hit.excerpt.text:
                 row += f"<blockquote>{excerpt_html(hit.excerpt)}</blockquote>"
             rows.append(row + "</li>")
