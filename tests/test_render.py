@@ -3,7 +3,7 @@
 import re
 
 from arkiv.render import render_site
-from arkiv.render.indexes import render_people_index, render_themes_index
+from arkiv.render.indexes import PEOPLE_INDEX, render_people_index, render_themes_index
 from arkiv.render.meeting import render_meeting
 from arkiv.render.names import link_names
 from arkiv.load import load_archive
@@ -51,13 +51,29 @@ def test_first_mention_per_section_is_linked_once(archive):
 
 def test_indexes_in_danish_order(tmp_path):
     archive = load_archive(write_fictional(tmp_path / "meetings"))
-    people = render_people_index(archive)
+    people = render_people_index(archive)[PEOPLE_INDEX]
     names = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', people)
     # Danish order: Æ Ø Å after Z, and 'Aa' is filed as 'Å'.
     assert names == ["Bent Opdigtet", "Zacharias Prøve", "Øje Påhit", "Aase Fiktiv"]
     assert "\n## Ø\n" in people and "\n## Å\n" in people
     themes = re.findall(r"^- \[([^\]]+)\]", render_themes_index(archive), re.MULTILINE)
     assert themes == ["Cykler", "Æblekrig"]
+
+
+def test_a_long_people_index_gets_a_page_per_letter(tmp_path):
+    archive = load_archive(write_fictional(tmp_path / "meetings"))
+    assert list(render_people_index(archive, limit=4)) == [PEOPLE_INDEX]  # four people fit
+    pages = render_people_index(archive, limit=3)
+    letters = {"personer/bogstav/b.md": "Bent Opdigtet", "personer/bogstav/z.md": "Zacharias Prøve",
+               "personer/bogstav/oe.md": "Øje Påhit", "personer/bogstav/aa.md": "Aase Fiktiv"}
+    assert sorted(pages) == sorted([PEOPLE_INDEX, *letters])
+    index = pages[PEOPLE_INDEX]
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \(1 person\)</li>', index) == [
+        ("bogstav/b/", "B"), ("bogstav/z/", "Z"), ("bogstav/oe/", "Ø"), ("bogstav/aa/", "Å")]
+    for path, name in letters.items():
+        person = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', pages[path])
+        assert [n for _, n in person] == [name]  # everyone on exactly one letter page
+        assert person[0][0].startswith("../../") and "[Alle personer](../index.md)" in pages[path]
 
 
 def test_fictional_meeting_with_known_date(tmp_path):

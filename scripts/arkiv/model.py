@@ -256,6 +256,7 @@ class Archive:
         for meeting in self.meetings:
             self._by_council.setdefault(meeting.council, []).append(meeting)
         self._position = {m.id: i for i, m in enumerate(self.meetings)}
+        self._council_position = {m.id: i for same in self._by_council.values() for i, m in enumerate(same)}
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         return self._by_id.get(meeting_id)
@@ -263,6 +264,11 @@ class Archive:
     def council_meetings(self, council: str) -> list[Meeting]:
         """The council's meetings in date order."""
         return self._by_council.get(council, [])
+
+    def council_neighbours(self, meeting: Meeting) -> tuple[Meeting | None, Meeting | None]:
+        """The council's meetings before and after this one in date order (None at either end)."""
+        same, index = self.council_meetings(meeting.council), self._council_position[meeting.id]
+        return (same[index - 1] if index > 0 else None), (same[index + 1] if index + 1 < len(same) else None)
 
     def position(self, meeting_id: str) -> int:
         """The meeting's place in date order across the archive."""

@@ -6,7 +6,7 @@ from ..model import Archive
 from ..parallel import map_in_order
 from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .common import FRONT_PAGE_INCLUDE, meeting_path
-from .indexes import (PEOPLE_INDEX, THEMES_INDEX, render_front_page,
+from .indexes import (THEMES_INDEX, render_front_page,
                       render_meetings_index, render_people_index, render_themes_index)
 from .meeting import render_meeting, source_copy_path
 from .person import render_person
@@ -18,7 +18,7 @@ def render_site(archive: Archive, folder: str) -> dict[str, str]:
     pages = {
         **render_meetings_index(archive),
         THEMES_INDEX: render_themes_index(archive),
-        PEOPLE_INDEX: render_people_index(archive),
+        **render_people_index(archive),
         FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
     }
     pages.update(render_registry_data(archive))

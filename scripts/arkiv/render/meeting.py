@@ -241,10 +241,7 @@ def _source(meeting: Meeting, page: str) -> str:
 
 
 def _neighbours(archive: Archive, meeting: Meeting, page: str) -> str:
-    same = archive.council_meetings(meeting.council)
-    index = same.index(meeting)
-    before = same[index - 1] if index > 0 else None
-    after = same[index + 1] if index + 1 < len(same) else None
+    before, after = archive.council_neighbours(meeting)
     return "## Forrige og næste møde i arkivet\n\n" + _rows([
         ("Forrige møde", _meeting(archive, page, before) if before else "intet i arkivet"),
         ("Næste møde", _meeting(archive, page, after) if after else "intet i arkivet"),
