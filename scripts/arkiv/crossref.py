@@ -1,7 +1,9 @@
 """The cross-index: which sections are on which theme, which mention which person, and each
 person's place at each meeting.
 
-Tags induce a graph, not a tree: these indexes can only be built once every meeting is read.
+Tags induce a graph, not a tree: a theme's or a person's list can only be complete once every
+meeting is read. What a meeting contributes needs only that meeting (`index_meeting`, run where the
+file is read, on all cores); `build_crossref` joins the contributions in the archive's order.
 """
 
 from __future__ import annotations
