@@ -3,7 +3,7 @@
 import re
 
 from arkiv.render import render_site
-from arkiv.render.indexes import PEOPLE_INDEX, render_people_index, render_themes_index
+from arkiv.render.indexes import PEOPLE_INDEX, render_front_page, render_people_index, render_themes_index
 from arkiv.render.meeting import render_meeting
 from arkiv.render.names import link_names
 from arkiv.load import load_archive
@@ -74,6 +74,15 @@ def test_a_long_people_index_gets_a_page_per_letter(tmp_path):
         person = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', pages[path])
         assert [n for _, n in person] == [name]  # everyone on exactly one letter page
         assert person[0][0].startswith("../../") and "[Alle personer](../index.md)" in pages[path]
+
+
+def test_front_page_names_everyone_only_while_they_are_few(tmp_path):
+    archive = load_archive(write_fictional(tmp_path / "meetings"))
+    few = render_front_page(archive, "arkiv", people_limit=4)
+    assert "[Aase Fiktiv](arkiv/personer/aase-fiktiv.md)" in few and "personregistret" not in few
+    many = render_front_page(archive, "arkiv", people_limit=3)
+    assert "aase-fiktiv" not in many
+    assert "Referaterne nævner 4 personer; se dem alle i [personregistret](arkiv/personer/index.md)." in many
 
 
 def test_fictional_meeting_with_known_date(tmp_path):

@@ -109,12 +109,17 @@ def _person_lines(archive: Archive, page: str, people) -> list[str]:
     return rows
 
 
-def render_front_page(archive: Archive, folder: str) -> str:
+FRONT_PAGE_PEOPLE = 60  # more names than this, and the front page points to the people index
+
+
+def render_front_page(archive: Archive, folder: str, people_limit: int | None = None) -> str:
     """The generated part of the front page, included into docs/index.md by pymdownx.snippets.
 
     Its links are relative to docs/index.md, the page that includes it; `folder` is the generated
-    folder's name inside docs/ (e.g. 'arkiv').
+    folder's name inside docs/ (e.g. 'arkiv'). Everyone is named on it only while they are few
+    (`people_limit`): at 5,000 meetings the names alone made it a 210 KB page.
     """
+    people_limit = FRONT_PAGE_PEOPLE if people_limit is None else people_limit
     def href(target: str, anchor: str | None = None) -> str:
         return f"{folder}/{target}" + (f"#{anchor}" if anchor else "")
 
@@ -142,7 +147,11 @@ def render_front_page(archive: Archive, folder: str) -> str:
     parts.append("\n".join(rows) + "\n")
     parts.append("## Personer\n")
     people = sorted(archive.people.values(), key=lambda p: sort_key(p.name))
-    parts.append(" · ".join(f"[{escape(p.name)}]({href(f'{PEOPLE}/{p.id}.md')})" for p in people) + "\n")
+    if len(people) <= people_limit:
+        parts.append(" · ".join(f"[{escape(p.name)}]({href(f'{PEOPLE}/{p.id}.md')})" for p in people) + "\n")
+    else:
+        parts.append(f"Referaterne nævner {plural(len(people), 'person', 'personer')}; "
+                     f"se dem alle i [personregistret]({href(PEOPLE_INDEX)}).\n")
     parts.append(f"[Alle møder]({href(MEETINGS_INDEX)}) · [Alle temaer]({href(THEMES_INDEX)}) · "
                  f"[Alle personer]({href(PEOPLE_INDEX)})\n")
     return "\n".join(parts)
