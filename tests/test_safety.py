@@ -4,6 +4,10 @@ there before stays byte for byte as it was."""
 import shutil
 import subprocess
 
+import hypothesis
+
+from arkiv.safety import _RULES, suspicious
+
 from conftest import MKDOCS, MKDOCS_ENV, ROOT, copy_project, write_fictional
 from test_cases import CASES, EXPECTED
 
@@ -41,3 +45,30 @@ def test_unsafe_meetings_never_reach_the_site(tmp_path):
     assert b"Cykeltyverier" in site_text
     for needle in (b"alert(", b"<iframe", b"<object", b"javascript:", b"010190-1234", b"example.org/kort"):
         assert needle not in site_text
+
+
+# The cheap pre-test `suspicious` decides that a text needs no scan at all, so it must say yes to
+# every text that any rule matches: texts made of what the rules look for (a CPR number, a phone
+# number in pairs, a data: link …) in random company, in any case.
+MATCHING = ["<b>", "<!-- x", "[x](javascript:alert(1))", "[x](VBScript :x)", "](data:text/html,x)",
+            "[x]: data:x", "![kort](https://example.com/k.png)", "010190-1234", "0101901234",
+            "12 34 56 78", "+45 12345678", "12345678.", "navn@example.dk", "UDFYLD"]
+NOISE = ["a", "Æ", "ø", " ", "\n", "\t", ".", ",", ":", "-", "(", ")", "[", "]", "1", "23", "456", "script",
+         "data", "java", "@", "!", "x.dk", "<", " 9"]
+text_pieces = hypothesis.strategies.lists(hypothesis.strategies.sampled_from(NOISE), max_size=12).map("".join)
+
+
+@hypothesis.given(text_pieces, hypothesis.strategies.sampled_from(MATCHING), text_pieces,
+                  hypothesis.strategies.booleans())
+@hypothesis.settings(max_examples=2000, deadline=None)
+def test_the_pre_test_never_skips_a_text_a_rule_matches(before, core, after, upper):
+    text = before + (core.upper() if upper else core) + after
+    if any(pattern.search(text) for pattern, *_ in _RULES):
+        assert suspicious(text), text
+
+
+@hypothesis.given(text_pieces)
+@hypothesis.settings(max_examples=2000, deadline=None)
+def test_the_pre_test_on_random_text(text):
+    if any(pattern.search(text) for pattern, *_ in _RULES):
+        assert suspicious(text), text
