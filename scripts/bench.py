@@ -32,13 +32,17 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "2"))  # builds of each site per N; 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts"))
 
 
+CPU: dict[str, float] = {}  # CPU seconds (user + system, its processes included) of the last run
+
+
 def run(args: list[str], cwd: Path) -> tuple[float, int, str]:
-    """(seconds, peak memory in MB, output) of a command, which must succeed."""
+    """(seconds, peak memory in MB, output) of a command, which must succeed; its CPU time in CPU."""
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
+    CPU["last"] = usage.ru_utime + usage.ru_stime  # on Linux including the children it waited for
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output[-3000:]}")
@@ -94,17 +98,22 @@ def measure(n: int, work: Path) -> dict:
     # The two builds alternate, REPEAT times each, and the fastest of each counts: on a shared
     # machine a slow spell can fall on either build of a single pair (one pair gave 1.91×, the
     # next 2.55×, for the same code).
-    builds, bares, memory = [], [], 0
+    builds, bares, memory, cpu, bare_cpu = [], [], 0, [], []
     for _ in range(REPEAT):
         shutil.rmtree(site / "site", ignore_errors=True)
         seconds, peak, _ = run([str(BIN / "mkdocs"), "build", "--strict"], site)
         builds.append(seconds)
+        cpu.append(CPU["last"])
         memory = max(memory, peak)
         shutil.rmtree(bare / "site", ignore_errors=True)
         bare_build, _, _ = run([str(BIN / "mkdocs"), "build"], bare)
+        bare_cpu.append(CPU["last"])
         bare_index, _, _ = run([python, "-m", "arkiv", "index", str(bare / "site")], bare)
         bares.append(bare_build + bare_index)
+        bare_cpu[-1] += CPU["last"]
     row["build_s"], row["build_mem_mb"], row["bare_build_s"] = min(builds), memory, min(bares)
+    row["build_cpu_s"], row["bare_cpu_s"] = min(cpu), min(bare_cpu)
+    row["cpu_vs_bare"] = row["build_cpu_s"] / row["bare_cpu_s"]
     row["builds"] = " / ".join(f"{a:.1f}÷{b:.1f}" for a, b in zip(builds, bares))
     built = site / "site"
     files = [p for p in built.rglob("*") if p.is_file()]
@@ -124,6 +133,7 @@ COLUMNS = [
     ("N", "{}"), ("gen_cold_s", "{:.2f}"), ("gen_cold_files", "{}"), ("gen_same_s", "{:.2f}"),
     ("gen_same_files", "{}"), ("gen_edit_s", "{:.2f}"), ("gen_edit_files", "{}"), ("gen_mem_mb", "{}"),
     ("build_s", "{:.1f}"), ("build_mem_mb", "{}"), ("bare_build_s", "{:.1f}"), ("build_vs_bare", "{:.2f}"),
+    ("build_cpu_s", "{:.1f}"), ("bare_cpu_s", "{:.1f}"), ("cpu_vs_bare", "{:.2f}"),
     ("gen_share_of_build", "{:.0%}"), ("site_mb", "{:.1f}"), ("meeting_kb_median", "{:.1f}"),
     ("meeting_kb_max", "{:.1f}"), ("largest_kb", "{:.0f}"), ("largest", "{}"), ("builds", "{}"),
 ]
@@ -171,7 +181,8 @@ def main() -> None:
         "`mkdocs build --strict` of the generated site (with its Pagefind index, made by the hook), "
         "`bare_build_s` `mkdocs build` of N plain pages of the same text plus their Pagefind index. "
         f"The two builds alternate {REPEAT} times and the fastest of each is shown; `builds` lists every "
-        "pair (archive ÷ bare).",
+        "pair (archive ÷ bare). `*_cpu_s` is the CPU time of the same builds (user + system, in all "
+        "their processes: the build uses both cores, the bare build one), the least of the runs.",
         table(rows), growth(rows)] if x) + "\n"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(report, encoding="utf-8")

@@ -1,8 +1,9 @@
-"""MkDocs hook: regenerate docs/arkiv/ from meetings/ before each build, index the site after it.
+"""MkDocs hook: regenerate docs/arkiv/ from meetings/ before each build, index the site for search.
 
-The logic lives in the `arkiv` package (runnable alone as `python -m arkiv generate`); this hook
-only calls it, so `mkdocs build` and `mkdocs serve` need no separate step. Unchanged pages are not
-rewritten, so `mkdocs serve` does not loop on its own output.
+The logic lives in the `arkiv` package (runnable alone as `python -m arkiv generate` and
+`python -m arkiv index site`); this hook only calls it, so `mkdocs build` and `mkdocs serve` need
+no separate step. Unchanged pages are not rewritten, so `mkdocs serve` does not loop on its own
+output. Each page goes to the search index as it is rendered (arkiv/search_index.py, LiveIndex).
 """
 
 import logging
@@ -16,8 +17,9 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from arkiv.build import generate  # noqa: E402
 from arkiv.problems import InputError  # noqa: E402
 from arkiv.rawhtml import RawHtmlBlocks  # noqa: E402
-from arkiv.search_index import SearchIndexError, index_site  # noqa: E402
-from arkiv.snippets_gate import SnippetsOnlyWhereUsed  # noqa: E402
+from arkiv.search_index import LiveIndex, SearchIndexError  # noqa: E402
+from arkiv.markdown_gates import PreprocessorsOnlyWhereNeeded  # noqa: E402
+from arkiv.parallel_markdown import convert_pages  # noqa: E402
 from arkiv.writer import WriterError  # noqa: E402
 
 
@@ -26,9 +28,10 @@ log = logging.getLogger("mkdocs.hooks.arkiv")
 
 def on_config(config, **kwargs):
     # The generated pages' HTML lists skip Python-Markdown's HTML parser (see arkiv/rawhtml.py),
-    # and only the page that includes a snippet runs the snippets extension (arkiv/snippets_gate.py).
+    # and the preprocessors that scan every page run only where there is something for them to do
+    # (arkiv/markdown_gates.py).
     config.markdown_extensions.append(RawHtmlBlocks())
-    config.markdown_extensions.append(SnippetsOnlyWhereUsed())
+    config.markdown_extensions.append(PreprocessorsOnlyWhereNeeded())
     return config
 
 
@@ -44,9 +47,52 @@ def on_pre_build(config, **kwargs):
         raise PluginError(str(exc)) from None
 
 
+def on_nav(nav, config, files, **kwargs):
+    # Every page's Markdown converted on all cores before MkDocs renders the pages one by one.
+    converted = convert_pages(config, files)
+    if converted:
+        log.info("Markdown: %d sider konverteret parallelt", converted)
+    return nav
+
+
+def on_env(env, config, files, **kwargs):
+    # Started only now: forking (generation, the Markdown step) is safe only while no other thread runs.
+    global _index
+    _stop_index()
+    try:
+        _index = LiveIndex()
+    except (OSError, SearchIndexError) as exc:
+        raise PluginError(f"søgeindekset kunne ikke startes: {exc}") from None
+    return env
+
+
+_index: LiveIndex | None = None
+
+
+def on_post_page(output, page, config, **kwargs):
+    try:
+        _index.add("/" + page.url, output)
+    except SearchIndexError as exc:
+        raise PluginError(str(exc)) from None
+    return output
+
+
 def on_post_build(config, **kwargs):
     # The search page needs the Pagefind index of the finished site, in `mkdocs serve` too.
     try:
-        log.info("Søgeindeks: %s", index_site(Path(config.site_dir)))
+        log.info("Søgeindeks: %s", _index.write(Path(config.site_dir) / "pagefind"))
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
+    finally:
+        _stop_index()
+
+
+def on_build_error(error, **kwargs):
+    _stop_index()
+
+
+def _stop_index():
+    global _index
+    if _index is not None:
+        _index.close()
+        _index = None

@@ -21,6 +21,7 @@ def test_bench_smoke_run(tmp_path):
     assert values["gen_same_files"] == "0"  # an unchanged rerun writes nothing
     assert 0 < int(values["gen_edit_files"]) < int(values["gen_cold_files"])
     assert float(values["meeting_kb_max"]) < 60
+    assert float(values["build_cpu_s"]) > 0 and float(values["bare_cpu_s"]) > 0
     assert "Machine: Linux" in report
 
 

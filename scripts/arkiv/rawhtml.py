@@ -19,9 +19,9 @@ from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
 BEGIN, END = "<!-- arkiv:html -->", "<!-- /arkiv:html -->"
-# Begins with a literal, which the regex engine finds by a fast scan. The markers cannot come from a
-# meeting file: the checks refuse HTML and HTML comments in the minutes.
-_BLOCK = re.compile(rf"{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}", re.DOTALL)
+# The markers cannot come from a meeting file: the checks refuse HTML and HTML comments in the
+# minutes.
+_OPEN, _CLOSE = BEGIN + "\n", "\n" + END
 # The links render/ puts into the minutes' own text (a person's name → the person's page).
 _LINK = re.compile(r'<a href="[^"<>]*">[^<>]*</a>')
 
@@ -31,12 +31,28 @@ def block(html: str) -> str:
     return f"{BEGIN}\n{html}\n{END}\n"
 
 
+def _stash_blocks(text: str, store) -> str:
+    """`text` with each marked block replaced by its stash placeholder on a line of its own.
+
+    By string search: the regex `BEGIN\\n(.*?)\\nEND` did the same, but a lazy `.*?` tries the end
+    marker at every character of the block – a millisecond for each long page (issue 6).
+    """
+    parts, position = [], 0
+    while (start := text.find(_OPEN, position)) >= 0:
+        end = text.find(_CLOSE, start + len(_OPEN))
+        if end < 0:  # an unclosed marker: left as it is, like everything after it
+            break
+        parts += [text[position:start], "\n", store(text[start + len(_OPEN):end]), "\n"]
+        position = end + len(_CLOSE)
+    return "".join(parts) + text[position:] if parts else text
+
+
 class _Stash(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         text = "\n".join(lines)
         if BEGIN not in text:  # not a generated page
             return lines
-        text = _BLOCK.sub(lambda m: "\n" + self.md.htmlStash.store(m.group(1)) + "\n", text)
+        text = _stash_blocks(text, self.md.htmlStash.store)
         # Inline, Python-Markdown stores a link in the same stash, but only after html.parser has
         # read the whole page looking for HTML blocks – at 1,000 meetings, seconds of the build.
         return _LINK.sub(lambda m: self.md.htmlStash.store(m.group(0)), text).split("\n")

@@ -6,16 +6,31 @@ fetches as needed, so a query loads a few hundred KB whatever the size of the ar
 stemming from the pages' `lang="da"`. What it indexes and how it filters is marked in the pages
 (overrides/main.html, render/meeting.py).
 
-Run after `mkdocs build` by the MkDocs hook, or alone: `python -m arkiv index site`.
+Two ways to run it, with the same index as the result:
+
+- `LiveIndex`, used by the MkDocs hook: Pagefind's service mode, given each page as MkDocs renders
+  it. Pagefind parses and indexes in its own process, on the other core, while MkDocs renders the
+  next page; after the build only the writing of the index is left. Run after the build, the
+  CLI took 7 s at 1,000 meetings, which the build waited for (issue 6).
+- `index_site`, the CLI over a built site: `python -m arkiv index site`, for a site built
+  without the hook (a builder that runs no hooks, such as Zensical).
 """
 
 from __future__ import annotations
 
+import base64
+import json
+import queue
 import subprocess
+import tempfile
+import threading
 from pathlib import Path
 
 # Material's »¶« links beside headings would otherwise end every item's title in the results.
 EXCLUDE = ".headerlink"
+# A page is indexed only inside this attribute (overrides/main.html); once any page has it,
+# Pagefind skips pages without it, so the live index need not be sent them.
+BODY = "data-pagefind-body"
 
 
 class SearchIndexError(Exception):
@@ -35,3 +50,111 @@ def index_site(site: Path) -> str:
                                f"{result.stderr or result.stdout}")
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
     return "; ".join(summary) or "indekseret"
+
+
+class LiveIndex:
+    """Pagefind's service mode (`pagefind --service`), fed page by page during the build.
+
+    The service reads requests from stdin and answers on stdout, each a base64-encoded JSON
+    message ended by a comma; this is the protocol of Pagefind's own Python and Node wrappers.
+    Their Python wrapper reads one answer every 0.1 s, which for 1,600 pages is minutes, so this
+    is a small client of its own: requests are queued without waiting for their answers, one
+    thread writes them to the service (so MkDocs does not wait while the pipe is full), another
+    collects the answers, and `write` waits only for the last one.
+    """
+
+    def __init__(self):
+        import pagefind_bin  # only the build needs it
+
+        self._log = tempfile.TemporaryFile()  # the service's own messages, for an error report
+        self._process = subprocess.Popen([str(pagefind_bin.get_executable()), "--service"],
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log)
+        self._answers: dict[int, dict] = {}
+        self._arrived = threading.Condition()
+        self._sent = 0
+        self._pages = 0
+        self._outbox: queue.SimpleQueue = queue.SimpleQueue()
+        self._broken = False  # the service stopped reading requests
+        self._reading = True  # the service may still answer
+        threading.Thread(target=self._read_answers, daemon=True, name="pagefind-answers").start()
+        threading.Thread(target=self._write_requests, daemon=True, name="pagefind-requests").start()
+        self._index = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": [EXCLUDE]}}))["index_id"]
+
+    def add(self, url: str, html: str) -> None:
+        """Index a rendered page (at `url`, e.g. '/arkiv/moeder/x/') if it has searchable content."""
+        if BODY in html:
+            self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
+                        "file_contents": html})
+            self._pages += 1
+
+    def write(self, folder: Path) -> str:
+        """Write the index into `folder` (site/pagefind) once every page is indexed; a summary."""
+        self._wait(self._send({"type": "WriteFiles", "index_id": self._index, "output_path": str(folder)}))
+        with self._arrived:
+            failed = [answer for answer in self._answers.values() if answer.get("type") == "Error"]
+        if failed:
+            raise SearchIndexError(f"søgeindekset kunne ikke bygges (pagefind): {failed[0].get('message')}"
+                                   + (f" og {len(failed) - 1} fejl mere" if len(failed) > 1 else ""))
+        if not (folder / "pagefind.js").is_file():
+            raise SearchIndexError(f"søgeindekset kunne ikke bygges: pagefind skrev ikke {folder / 'pagefind.js'}")
+        self.close()
+        return f"{self._pages} sider indekseret under bygningen"
+
+    def close(self) -> None:
+        """Stop the service (after `write`, or when the build failed)."""
+        self._outbox.put(None)  # the writer closes stdin, which ends the service
+        if self._process.poll() is None:
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                self._process.wait()
+        self._process.stdout.close()
+        self._log.close()
+
+    def _send(self, payload: dict) -> int:
+        if self._broken:
+            raise SearchIndexError(self._stopped())
+        self._sent += 1
+        message = json.dumps({"message_id": self._sent, "payload": payload}).encode("utf-8")
+        self._outbox.put(base64.b64encode(message) + b",")
+        return self._sent
+
+    def _write_requests(self) -> None:
+        stdin = self._process.stdin
+        try:
+            while (request := self._outbox.get()) is not None:
+                stdin.write(request)
+                stdin.flush()
+            stdin.close()
+        except (BrokenPipeError, ValueError, OSError):
+            self._broken = True
+
+    def _wait(self, message_id: int) -> dict:
+        with self._arrived:
+            while message_id not in self._answers:
+                if self._process.poll() is not None and not self._reading:
+                    raise SearchIndexError(self._stopped())
+                self._arrived.wait(timeout=1)
+            answer = self._answers[message_id]
+        if answer.get("type") == "Error":
+            raise SearchIndexError(f"søgeindekset kunne ikke bygges (pagefind): {answer.get('message')}")
+        return answer
+
+    def _read_answers(self) -> None:
+        pending = b""
+        while chunk := self._process.stdout.read1(1 << 16):
+            *messages, pending = (pending + chunk).split(b",")
+            answers = [json.loads(base64.b64decode(message)) for message in messages if message]
+            with self._arrived:
+                for answer in answers:
+                    self._answers[answer.get("message_id")] = answer["payload"]
+                self._arrived.notify_all()
+        with self._arrived:
+            self._reading = False
+            self._arrived.notify_all()
+
+    def _stopped(self) -> str:
+        self._log.seek(0)
+        said = self._log.read().decode("utf-8", "replace").strip()
+        return f"søgeindekset kunne ikke bygges: pagefind stoppede (kode {self._process.poll()})" + (f":\n{said}" if said else "")
