@@ -40,6 +40,7 @@ class _Collect(logging.Handler):
         self.records.append((record.name, record.levelno, record.getMessage()))
 
 
+_parent = os.getpid()  # the build's own process; set again by each `convert_pages`
 _worker: tuple[int, _Collect] | None = None  # (process id, its handler)
 
 
@@ -53,9 +54,6 @@ def _collector() -> _Collect | None:
         logging.getLogger("mkdocs").handlers = [handler]  # a forked copy: the build's own is untouched
         _worker = (os.getpid(), handler)
     return _worker[1]
-
-
-_parent = os.getpid()
 
 
 def _convert(index: int, pages: list[Page], config, files) -> tuple | None:
@@ -89,7 +87,7 @@ def convert_pages(config, files) -> int:
     done = 0
     for page, result in zip(pages, results):
         if result is not None:
-            page.render = _Converted(page, files, result)
+            page.render = _Converted(page, result)
             done += 1
     return done
 
@@ -97,8 +95,8 @@ def convert_pages(config, files) -> int:
 class _Converted:
     """Stands in for a page's `render` method: sets what it would set, logs what it logged."""
 
-    def __init__(self, page: Page, files, result: tuple):
-        self.page, self.files, self.result = page, files, result
+    def __init__(self, page: Page, result: tuple):
+        self.page, self.result = page, result
 
     def __call__(self, config, files) -> None:
         page = self.page
