@@ -17,7 +17,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from arkiv.build import generate  # noqa: E402
 from arkiv.problems import InputError  # noqa: E402
 from arkiv.rawhtml import RawHtmlBlocks  # noqa: E402
-from arkiv.search_index import LiveIndex, SearchIndexError  # noqa: E402
+from arkiv.search_index import LiveIndex, SearchIndexError, index_site  # noqa: E402
 from arkiv.markdown_gates import PreprocessorsOnlyWhereNeeded  # noqa: E402
 from arkiv.parallel_markdown import convert_pages  # noqa: E402
 from arkiv.writer import WriterError  # noqa: E402
@@ -59,6 +59,10 @@ def on_env(env, config, files, **kwargs):
     # Started only now: forking (generation, the Markdown step) is safe only while no other thread runs.
     global _index
     _stop_index()
+    if any(file.page is not None and file.page.content is None for file in files.documentation_pages()):
+        # `--dirty`: MkDocs renders only the changed pages, so only they would reach the live
+        # index; the whole site is indexed after the build instead.
+        return env
     try:
         _index = LiveIndex()
     except (OSError, SearchIndexError) as exc:
@@ -70,17 +74,20 @@ _index: LiveIndex | None = None
 
 
 def on_post_page(output, page, config, **kwargs):
-    try:
-        _index.add("/" + page.url, output)
-    except SearchIndexError as exc:
-        raise PluginError(str(exc)) from None
+    if _index is not None:
+        try:
+            _index.add("/" + page.url, output)
+        except SearchIndexError as exc:
+            raise PluginError(str(exc)) from None
     return output
 
 
 def on_post_build(config, **kwargs):
     # The search page needs the Pagefind index of the finished site, in `mkdocs serve` too.
+    site = Path(config.site_dir)
     try:
-        log.info("Søgeindeks: %s", _index.write(Path(config.site_dir) / "pagefind"))
+        summary = _index.write(site / "pagefind") if _index is not None else index_site(site)
+        log.info("Søgeindeks: %s", summary)
     except SearchIndexError as exc:
         raise PluginError(str(exc)) from None
     finally:

@@ -87,6 +87,19 @@ def test_the_index_made_during_the_build_is_the_one_pagefind_makes_of_the_finish
     assert list(entry["languages"]) == ["da"] and entry["languages"]["da"]["page_count"] == len(cli)
 
 
+def test_a_dirty_build_still_indexes_every_page(project, parallel_site):
+    # `mkdocs build --dirty` renders only the pages whose source changed; the index must still
+    # hold every page, not only those. (Not strict: MkDocs warns that a dirty build is one.)
+    site = project / "site-dirty"
+    shutil.copytree(parallel_site, site)  # a finished build (copied with its times)...
+    shutil.rmtree(site / "pagefind")  # ...whose index is to be made again
+    (project / "docs" / "om.md").touch()  # one changed page
+    dirty = subprocess.run([str(MKDOCS), "build", "--dirty", "--no-strict", "--site-dir", "site-dirty"], cwd=project,
+                           env=MKDOCS_ENV, capture_output=True, text=True)
+    assert dirty.returncode == 0, dirty.stderr
+    assert fragments(site) == fragments(parallel_site)
+
+
 def test_a_broken_link_or_anchor_still_fails_the_strict_build(project):
     meeting = sorted((project / "meetings").glob("*.md"))[0].stem
     page = project / "docs" / "brudt.md"
