@@ -99,7 +99,8 @@ def on_build_error(error, **kwargs):
 
 
 def _stop_index():
+    """Stop a service still running from a build that did not finish (after `write` it has ended)."""
     global _index
     if _index is not None:
-        _index.close()
+        _index.close(stop=True)
         _index = None

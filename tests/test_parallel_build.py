@@ -121,3 +121,14 @@ def test_a_search_service_that_stops_is_reported(monkeypatch):
     monkeypatch.setattr(pagefind_bin, "get_executable", lambda: Path("/bin/false"))
     with pytest.raises(search_index.SearchIndexError, match="pagefind stoppede"):
         search_index.LiveIndex()
+
+
+def test_a_search_service_that_answers_nonsense_is_reported(monkeypatch, tmp_path):
+    import pagefind_bin
+
+    service = tmp_path / "pagefind"
+    service.write_text("#!/bin/sh\nprintf 'ikke et svar,'\nsleep 30\n", encoding="utf-8")
+    service.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: service)
+    with pytest.raises(search_index.SearchIndexError, match="uforståeligt svar"):
+        search_index.LiveIndex()

@@ -24,6 +24,7 @@ import queue
 import subprocess
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 # Material's »¶« links beside headings would otherwise end every item's title in the results.
@@ -78,7 +79,12 @@ class LiveIndex:
         self._reading = True  # the service may still answer
         threading.Thread(target=self._read_answers, daemon=True, name="pagefind-answers").start()
         threading.Thread(target=self._write_requests, daemon=True, name="pagefind-requests").start()
-        self._index = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": [EXCLUDE]}}))["index_id"]
+        try:
+            self._index = self._wait(self._send({"type": "NewIndex", "config": {"exclude_selectors": [EXCLUDE]}}),
+                                     seconds=60)["index_id"]
+        except SearchIndexError:
+            self.close(stop=True)
+            raise
 
     def add(self, url: str, html: str) -> None:
         """Index a rendered page (at `url`, e.g. '/arkiv/moeder/x/') if it has searchable content."""
@@ -100,9 +106,11 @@ class LiveIndex:
         self.close()
         return f"{self._pages} sider indekseret under bygningen"
 
-    def close(self) -> None:
-        """Stop the service (after `write`, or when the build failed)."""
+    def close(self, stop: bool = False) -> None:
+        """End the service: let it finish (after `write`), or `stop` it (the build failed)."""
         self._outbox.put(None)  # the writer closes stdin, which ends the service
+        if stop:
+            self._process.kill()
         if self._process.poll() is None:
             try:
                 self._process.wait(timeout=10)
@@ -130,31 +138,49 @@ class LiveIndex:
         except (BrokenPipeError, ValueError, OSError):
             self._broken = True
 
-    def _wait(self, message_id: int) -> dict:
+    def _wait(self, message_id: int, seconds: float = 600) -> dict:
+        """The answer to a request. An answer Pagefind could not tie to a request (it did not
+        understand one) ends the wait too, as does a service that stops or stays silent."""
+        deadline = time.monotonic() + seconds
         with self._arrived:
-            while message_id not in self._answers:
-                if self._process.poll() is not None and not self._reading:
+            while message_id not in self._answers and None not in self._answers:
+                if not self._reading:
                     raise SearchIndexError(self._stopped())
+                if time.monotonic() > deadline:
+                    raise SearchIndexError(f"søgeindekset kunne ikke bygges: pagefind svarede ikke i {seconds:.0f} s")
                 self._arrived.wait(timeout=1)
-            answer = self._answers[message_id]
+            answer = self._answers.get(message_id) or self._answers[None]
         if answer.get("type") == "Error":
             raise SearchIndexError(f"søgeindekset kunne ikke bygges (pagefind): {answer.get('message')}")
         return answer
 
     def _read_answers(self) -> None:
         pending = b""
-        while chunk := self._process.stdout.read1(1 << 16):
-            *messages, pending = (pending + chunk).split(b",")
-            answers = [json.loads(base64.b64decode(message)) for message in messages if message]
+        try:
+            while chunk := self._process.stdout.read1(1 << 16):
+                *messages, pending = (pending + chunk).split(b",")
+                answers = [_decode(message) for message in messages if message]
+                with self._arrived:
+                    for message_id, payload in answers:
+                        self._answers[message_id] = payload
+                    self._arrived.notify_all()
+        finally:  # whatever ended the reading, nobody waits for an answer that cannot come
             with self._arrived:
-                for answer in answers:
-                    self._answers[answer.get("message_id")] = answer["payload"]
+                self._reading = False
                 self._arrived.notify_all()
-        with self._arrived:
-            self._reading = False
-            self._arrived.notify_all()
 
     def _stopped(self) -> str:
         self._log.seek(0)
         said = self._log.read().decode("utf-8", "replace").strip()
-        return f"søgeindekset kunne ikke bygges: pagefind stoppede (kode {self._process.poll()})" + (f":\n{said}" if said else "")
+        code = self._process.poll()
+        what = f"pagefind stoppede (kode {code})" if code is not None else "pagefind holdt op med at svare"
+        return f"søgeindekset kunne ikke bygges: {what}" + (f":\n{said}" if said else "")
+
+
+def _decode(message: bytes) -> tuple[int | None, dict]:
+    """(message id, payload) of one answer; anything that is not one becomes an error answer."""
+    try:
+        answer = json.loads(base64.b64decode(message, validate=True))
+        return answer.get("message_id"), answer["payload"]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None, {"type": "Error", "message": f"uforståeligt svar fra pagefind: {message[:200]!r}"}
