@@ -1,4 +1,4 @@
-"""The search index: Pagefind, run over the built site.
+"""The search index: Pagefind, over the built pages.
 
 Pagefind (a static search engine, the `pagefind_bin` wheel carries its binary) reads the built
 HTML and writes `pagefind/` beside it: an index split into small chunks that the search page
@@ -6,7 +6,8 @@ fetches as needed, so a query loads a few hundred KB whatever the size of the ar
 stemming from the pages' `lang="da"`. What it indexes and how it filters is marked in the pages
 (overrides/main.html, render/meeting.py).
 
-Two ways to run it, with the same index as the result:
+Two ways to run it, which index the same pages into the same records (tested; the hashes in the
+index's file names can differ):
 
 - `LiveIndex`, used by the MkDocs hook: Pagefind's service mode, given each page as MkDocs renders
   it. Pagefind parses and indexes in its own process, on the other core, while MkDocs renders the
