@@ -32,21 +32,18 @@ REPEAT = int(os.environ.get("BENCH_REPEAT", "2"))  # builds of each site per N; 
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts"))
 
 
-CPU: dict[str, float] = {}  # CPU seconds (user + system, its processes included) of the last run
-
-
-def run(args: list[str], cwd: Path) -> tuple[float, int, str]:
-    """(seconds, peak memory in MB, output) of a command, which must succeed; its CPU time in CPU."""
+def run(args: list[str], cwd: Path) -> tuple[float, int, float, str]:
+    """(seconds, peak memory in MB, CPU seconds, output) of a command, which must succeed. CPU time
+    is user + system, on Linux including the processes it started and waited for."""
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     output = process.stdout.read()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    CPU["last"] = usage.ru_utime + usage.ru_stime  # on Linux including the children it waited for
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{output[-3000:]}")
-    return seconds, usage.ru_maxrss // 1024, output
+    return seconds, usage.ru_maxrss // 1024, usage.ru_utime + usage.ru_stime, output
 
 
 def written(output: str) -> int:
@@ -86,13 +83,13 @@ def measure(n: int, work: Path) -> dict:
     site = project(work / "site-project", meetings)
     python = str(BIN / "python")
     row: dict = {"N": n}
-    row["gen_cold_s"], row["gen_mem_mb"], out = run([python, "-m", "arkiv", "generate"], site)
+    row["gen_cold_s"], row["gen_mem_mb"], _, out = run([python, "-m", "arkiv", "generate"], site)
     row["gen_cold_files"] = written(out)
-    row["gen_same_s"], _, out = run([python, "-m", "arkiv", "generate"], site)
+    row["gen_same_s"], _, _, out = run([python, "-m", "arkiv", "generate"], site)
     row["gen_same_files"] = written(out)
     edited = sorted((site / "meetings").glob("*.md"))[n // 2]
     edited.write_text(edited.read_text(encoding="utf-8") + "\nEn fiktiv tilføjelse til benchmark.\n", encoding="utf-8")
-    row["gen_edit_s"], _, out = run([python, "-m", "arkiv", "generate"], site)
+    row["gen_edit_s"], _, _, out = run([python, "-m", "arkiv", "generate"], site)
     row["gen_edit_files"] = written(out)
     bare = bare_site(work / "bare-project", meetings)
     # The two builds alternate, REPEAT times each, and the fastest of each counts: on a shared
@@ -101,16 +98,15 @@ def measure(n: int, work: Path) -> dict:
     builds, bares, memory, cpu, bare_cpu = [], [], 0, [], []
     for _ in range(REPEAT):
         shutil.rmtree(site / "site", ignore_errors=True)
-        seconds, peak, _ = run([str(BIN / "mkdocs"), "build", "--strict"], site)
+        seconds, peak, cpu_seconds, _ = run([str(BIN / "mkdocs"), "build", "--strict"], site)
         builds.append(seconds)
-        cpu.append(CPU["last"])
+        cpu.append(cpu_seconds)
         memory = max(memory, peak)
         shutil.rmtree(bare / "site", ignore_errors=True)
-        bare_build, _, _ = run([str(BIN / "mkdocs"), "build"], bare)
-        bare_cpu.append(CPU["last"])
-        bare_index, _, _ = run([python, "-m", "arkiv", "index", str(bare / "site")], bare)
+        bare_build, _, build_cpu, _ = run([str(BIN / "mkdocs"), "build"], bare)
+        bare_index, _, index_cpu, _ = run([python, "-m", "arkiv", "index", str(bare / "site")], bare)
         bares.append(bare_build + bare_index)
-        bare_cpu[-1] += CPU["last"]
+        bare_cpu.append(build_cpu + index_cpu)
     row["build_s"], row["build_mem_mb"], row["bare_build_s"] = min(builds), memory, min(bares)
     row["build_cpu_s"], row["bare_cpu_s"] = min(cpu), min(bare_cpu)
     row["cpu_vs_bare"] = row["build_cpu_s"] / row["bare_cpu_s"]

@@ -132,7 +132,7 @@ def measure(n: int, work: Path, with_material: bool, browser) -> list[dict]:
         builds["material"] = ([str(BIN / "mkdocs"), "build", "-f", str(material_config(site))], site / "site-material")
     rows = []
     for name, (command, folder) in builds.items():
-        seconds, _, _ = run(command, site)
+        seconds, _, _, _ = run(command, site)
         index_kb = sum(p.stat().st_size for p in (folder / ("pagefind" if name == "pagefind" else "search")).rglob("*")
                        if p.is_file()) / 1000
         base, httpd = serve(folder)

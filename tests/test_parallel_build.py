@@ -34,9 +34,10 @@ def project(tmp_path_factory):
     return project
 
 
-def build(project: Path, site: str, jobs: str = "", strict: bool = True) -> subprocess.CompletedProcess:
+def build(project: Path, site: str, *options: str, jobs: str = "") -> subprocess.CompletedProcess:
+    """`mkdocs build` into `site` with `options` (by default `--strict`)."""
     env = dict(MKDOCS_ENV, ARKIV_JOBS=jobs) if jobs else MKDOCS_ENV
-    return subprocess.run([str(MKDOCS), "build", *(["--strict"] if strict else []), "--site-dir", site],
+    return subprocess.run([str(MKDOCS), "build", *(options or ["--strict"]), "--site-dir", site],
                           cwd=project, env=env, capture_output=True, text=True)
 
 
@@ -94,8 +95,7 @@ def test_a_dirty_build_still_indexes_every_page(project, parallel_site):
     shutil.copytree(parallel_site, site)  # a finished build (copied with its times)...
     shutil.rmtree(site / "pagefind")  # ...whose index is to be made again
     (project / "docs" / "om.md").touch()  # one changed page
-    dirty = subprocess.run([str(MKDOCS), "build", "--dirty", "--no-strict", "--site-dir", "site-dirty"], cwd=project,
-                           env=MKDOCS_ENV, capture_output=True, text=True)
+    dirty = build(project, "site-dirty", "--dirty", "--no-strict")
     assert dirty.returncode == 0, dirty.stderr
     assert fragments(site) == fragments(parallel_site)
 
