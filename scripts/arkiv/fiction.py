@@ -89,11 +89,17 @@ def _sentence(rng: random.Random, names: list[str]) -> str:
 
 
 def _paragraphs(rng: random.Random, names: list[str], words: int) -> str:
+    """Paragraphs of 3–6 sentences, ending with the sentence that reaches `words` words (stopping
+    only at a paragraph's end overshot a section by half a paragraph: 2,000 words a meeting)."""
     paragraphs, count = [], 0
     while count < words:
-        paragraph = " ".join(_sentence(rng, names) for _ in range(rng.randint(3, 6)))
-        count += len(paragraph.split())
-        paragraphs.append(paragraph)
+        paragraph = []
+        for _ in range(rng.randint(3, 6)):
+            paragraph.append(_sentence(rng, names))
+            count += len(paragraph[-1].split())
+            if count >= words:
+                break
+        paragraphs.append(" ".join(paragraph))
     return "\n\n".join(paragraphs)
 
 
