@@ -74,7 +74,7 @@ def test_one_process_when_asked_when_small_and_when_threads_run():
 SAME = f"""
 import hashlib, json, os, sys, tempfile
 from pathlib import Path
-from arkiv.build import site_files
+from arkiv.build import generate, site_files
 from arkiv.fiction import write_fictional_archive
 from arkiv.load import check_archive
 from arkiv.parallel import map_in_order
@@ -86,9 +86,17 @@ def problems(folder):
     archive, found = check_archive(folder)
     return [str(p) for p in found]
 
+def folder_files(out):
+    return {{p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*")
+            if p.is_file() and p.name not in (".inputs.json", ".generated-by-arkiv")}}
+
 with tempfile.TemporaryDirectory() as tmp:
-    folder = write_fictional_archive(Path(tmp) / "meetings", {N})
+    folder = write_fictional_archive(Path(tmp) / "project" / "meetings", {N})
     result = {{"pages": digest(site_files(folder)), "files": len(site_files(folder))}}
+    # generate() renders and writes in the workers; its folder holds what site_files() makes.
+    report = generate(folder.parent)
+    result["generated"] = digest(folder_files(folder.parent / "docs" / "arkiv"))
+    result["written"] = len(report.written)
     names = sorted(p for p in folder.glob("*.md"))
     text = names[10].read_text(encoding="utf-8").replace("council: fiktivt-raad", "council: fiktiv-raad", 1)
     names[10].write_text(text, encoding="utf-8")
@@ -104,6 +112,49 @@ def test_pages_and_problems_are_the_same_on_one_core_and_on_two():
     alone, together = in_fresh_process(SAME, jobs="1"), in_fresh_process(SAME, jobs="2")
     assert together == alone
     assert together["files"] > 3 * N
+    assert together["generated"] == together["pages"] and together["written"] == together["files"] + 1  # + manifest
     council, yaml = together["names"]
     assert any(line.startswith(f"{council}:2: council: ukendt råd 'fiktiv-raad") for line in together["problems"])
     assert any(line.startswith(f"{yaml}:") and "YAML" in line for line in together["problems"])
+
+
+FAILING = f"""
+import json, os
+from pathlib import Path
+import tempfile
+import arkiv.build
+from arkiv.build import generate
+from arkiv.fiction import write_fictional_archive
+
+real = arkiv.build.render_one
+def render_one(task, archive):
+    if task == ("person", "gorm-fiktivsen-7"):  # far into the tasks: the workers have written pages
+        raise RuntimeError("render failed")
+    return real(task, archive)
+
+with tempfile.TemporaryDirectory() as tmp:
+    project = Path(tmp)
+    write_fictional_archive(project / "meetings", {N})
+    generate(project)
+    out = project / "docs" / "arkiv"
+    before = {{p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}}
+    (project / "meetings" / "fiktivt-raad-01-2006-02.md").write_text(
+        (project / "meetings" / "fiktivt-raad-01-2006-02.md").read_text(encoding="utf-8") + "Tilføjet.\\n",
+        encoding="utf-8")
+    arkiv.build.render_one = render_one
+    try:
+        generate(project)
+        error = None
+    except Exception as failure:
+        error = str(failure)
+    after = {{p.relative_to(out).as_posix(): p.read_bytes() for p in out.rglob("*") if p.is_file()}}
+    print(json.dumps({{"error": error, "same": after == before, "files": len(after),
+                      "left": sorted(p.name for p in (project / "docs").iterdir())}}))
+"""
+
+
+def test_a_page_that_fails_in_a_worker_leaves_the_folder_as_it_was():
+    result = in_fresh_process(FAILING, jobs="2")
+    assert result["error"] and "render failed" in result["error"]
+    assert result["same"] and result["files"] > 3 * N
+    assert result["left"] == ["arkiv"]  # no half-made staging folder beside it

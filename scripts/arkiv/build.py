@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import hashlib
 import json
 from pathlib import Path
 
 from .load import load_archive
-from .render import render_site, source_copies
-from .writer import WriteReport, write_tree
+from .model import Archive
+from .parallel import map_in_order
+from .render import page_tasks, render_one, render_shared, render_site, source_copies
+from .writer import Staging, WriteReport
 
 MEETINGS_DIR = "meetings"
 DOCS_DIR = "docs"
@@ -19,18 +22,25 @@ CODE = Path(__file__).resolve().parent
 
 
 def site_files(meetings: Path, folder: str = GENERATED, strict: bool = False, warn=None) -> dict[str, bytes]:
-    """Every generated file's bytes, keyed by path inside the generated folder."""
+    """Every generated file's bytes, keyed by path inside the generated folder (what `generate`
+    writes, less its manifest)."""
+    with _no_cycle_collection():
+        archive = load_archive(meetings, strict, warn)
+        files = {path: text.encode("utf-8") for path, text in render_site(archive, folder).items()}
+        for copy, source in source_copies(archive).items():
+            files[copy] = (meetings / source).read_bytes()
+        return files
+
+
+@contextlib.contextmanager
+def _no_cycle_collection():
     # The model is a few million small objects that live to the end and form no reference
     # cycles; Python's cycle collector would only scan them again and again as more are made
     # (a tenth of the time at 1,000 meetings, more at 5,000). Workers inherit the setting.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        archive = load_archive(meetings, strict, warn)
-        files = {path: text.encode("utf-8") for path, text in render_site(archive, folder).items()}
-        for copy, source in source_copies(archive).items():
-            files[copy] = (meetings / source).read_bytes()
-        return files
+        yield
     finally:
         if collecting:
             gc.enable()
@@ -73,7 +83,34 @@ def generate(root: Path, strict: bool = False, warn=None) -> WriteReport:
     current = up_to_date(target, inputs)
     if current is not None:
         return WriteReport(unchanged=len(current))
-    files = site_files(root / MEETINGS_DIR, strict=strict, warn=warn)
-    manifest = {"inputs": inputs, "files": {rel: len(data) for rel, data in sorted(files.items())}}
-    files[MANIFEST] = json.dumps(manifest, sort_keys=True).encode()
-    return write_tree(target, files)
+    with _no_cycle_collection():
+        archive = load_archive(root / MEETINGS_DIR, strict, warn)
+        staging = Staging(target)
+        try:
+            return _write(archive, root / MEETINGS_DIR, staging, inputs)
+        except BaseException:
+            staging.discard()
+            raise
+
+
+def _write(archive: Archive, meetings: Path, staging: Staging, inputs: str) -> WriteReport:
+    """Render every page and stage it, in the processes that render them (see writer.Staging),
+    then put the new folder in place with its manifest."""
+    shared = {rel: text.encode("utf-8") for rel, text in render_shared(archive, GENERATED).items()}
+    shared.update({copy: (meetings / source).read_bytes() for copy, source in source_copies(archive).items()})
+    staged = [(rel, staging.put(rel, data), len(data)) for rel, data in shared.items()]
+    for part in map_in_order(_render_and_stage, page_tasks(archive), archive, staging):
+        staged.extend(part)
+    sizes = {rel: size for rel, _, size in staged}
+    manifest = json.dumps({"inputs": inputs, "files": dict(sorted(sizes.items()))}, sort_keys=True).encode()
+    staged.append((MANIFEST, staging.put(MANIFEST, manifest), len(manifest)))
+    return staging.commit([rel for rel, _, _ in staged], [rel for rel, changed, _ in staged if changed])
+
+
+def _render_and_stage(task: tuple[str, str], archive: Archive, staging: Staging) -> list[tuple[str, bool, int]]:
+    """(path, written, size) of each file of one task, rendered and staged in this process."""
+    staged = []
+    for rel, text in render_one(task, archive).items():
+        data = text.encode("utf-8")
+        staged.append((rel, staging.put(rel, data), len(data)))
+    return staged

@@ -15,22 +15,32 @@ from .theme import render_theme
 
 def render_site(archive: Archive, folder: str) -> dict[str, str]:
     """Every generated page and data file, keyed by its path inside the generated folder `folder` (in docs/)."""
-    pages = {
-        **render_meetings_index(archive),
-        THEMES_INDEX: render_themes_index(archive),
-        **render_people_index(archive),
-        FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
-    }
-    pages.update(render_registry_data(archive))
+    pages = render_shared(archive, folder)
     # Each meeting, theme and person is rendered on its own (on all cores: see parallel.py).
-    tasks = ([("meeting", m.id) for m in archive.meetings] + [("theme", t) for t in archive.themes]
-             + [("person", p) for p in archive.people])
-    for rendered in map_in_order(_render_one, tasks, archive):
+    for rendered in map_in_order(render_one, page_tasks(archive), archive):
         pages.update(rendered)
     return pages
 
 
-def _render_one(task: tuple[str, str], archive: Archive) -> dict[str, str]:
+def render_shared(archive: Archive, folder: str) -> dict[str, str]:
+    """The pages about the whole archive: indexes, the front page's list, the registries' data."""
+    return {
+        **render_meetings_index(archive),
+        THEMES_INDEX: render_themes_index(archive),
+        **render_people_index(archive),
+        FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
+        **render_registry_data(archive),
+    }
+
+
+def page_tasks(archive: Archive) -> list[tuple[str, str]]:
+    """One task per meeting, theme and person: each is rendered by `render_one` on its own."""
+    return ([("meeting", m.id) for m in archive.meetings] + [("theme", t) for t in archive.themes]
+            + [("person", p) for p in archive.people])
+
+
+def render_one(task: tuple[str, str], archive: Archive) -> dict[str, str]:
+    """The pages of one task of `page_tasks`."""
     kind, key = task
     if kind == "meeting":
         meeting = archive.meeting(key)
