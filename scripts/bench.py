@@ -85,6 +85,9 @@ def measure(n: int, work: Path) -> dict:
     row: dict = {"N": n}
     row["gen_cold_s"], row["gen_mem_mb"], _, out = run([python, "-m", "arkiv", "generate"], site)
     row["gen_cold_files"] = written(out)
+    _, _, _, out = run([python, __file__, "floor", str(site)], site)
+    row["floor_s"] = float(re.search(r"floor ([\d.]+)", out).group(1))
+    row["gen_vs_floor"] = row["gen_cold_s"] / row["floor_s"]
     row["gen_same_s"], _, _, out = run([python, "-m", "arkiv", "generate"], site)
     row["gen_same_files"] = written(out)
     edited = sorted((site / "meetings").glob("*.md"))[n // 2]
@@ -125,9 +128,47 @@ def measure(n: int, work: Path) -> dict:
     return row
 
 
+def floor(project: Path) -> None:
+    """Print the seconds of the least work any generation of this archive does in Python: parse
+    every meeting's YAML front matter (PyYAML's C parser, with no line map and no checks) and
+    write the files the generator wrote (the same bytes), both on every core. Run in a fresh
+    process after a generation; not counted: starting Python and reading the generated files,
+    which are only this measurement's input."""
+    import multiprocessing
+
+    import yaml
+
+    generated = project / "docs" / "arkiv"
+    files = sorted((p.relative_to(generated).as_posix(), p.read_bytes()) for p in generated.rglob("*") if p.is_file())
+    meetings = sorted((project / "meetings").glob("*.md"))
+    out = project / ".floor"
+    shutil.rmtree(out, ignore_errors=True)
+    workers = len(os.sched_getaffinity(0))
+    start = time.perf_counter()
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        assert all(pool.map(_parse_front_matter, meetings, chunksize=16))
+        pool.map(_write_files, [(out, files[i::workers * 16]) for i in range(workers * 16)])
+    print(f"floor {time.perf_counter() - start:.3f}")
+    shutil.rmtree(out)
+
+
+def _parse_front_matter(path: Path) -> bool:
+    import yaml
+    front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    return yaml.compose(front, Loader=yaml.CSafeLoader) is not None
+
+
+def _write_files(task: tuple[Path, list[tuple[str, bytes]]]) -> None:
+    out, files = task
+    for rel, data in files:
+        target = out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
 COLUMNS = [
-    ("N", "{}"), ("gen_cold_s", "{:.2f}"), ("gen_cold_files", "{}"), ("gen_same_s", "{:.2f}"),
-    ("gen_same_files", "{}"), ("gen_edit_s", "{:.2f}"), ("gen_edit_files", "{}"), ("gen_mem_mb", "{}"),
+    ("N", "{}"), ("gen_cold_s", "{:.2f}"), ("gen_cold_files", "{}"), ("floor_s", "{:.2f}"), ("gen_vs_floor", "{:.1f}"),
+    ("gen_same_s", "{:.2f}"), ("gen_same_files", "{}"), ("gen_edit_s", "{:.2f}"), ("gen_edit_files", "{}"), ("gen_mem_mb", "{}"),
     ("build_s", "{:.1f}"), ("build_mem_mb", "{}"), ("bare_build_s", "{:.1f}"), ("build_vs_bare", "{:.2f}"),
     ("build_cpu_s", "{:.1f}"), ("bare_cpu_s", "{:.1f}"), ("cpu_vs_bare", "{:.2f}"),
     ("gen_share_of_build", "{:.0%}"), ("site_mb", "{:.1f}"), ("meeting_kb_median", "{:.1f}"),
@@ -175,6 +216,8 @@ def main() -> None:
         "Times are wall-clock seconds of one run each; memory is peak RSS. `gen_*` is `python -m arkiv "
         "generate` (cold, unchanged rerun, after editing one meeting) with files written; `build_s` is "
         "`mkdocs build --strict` of the generated site (with its Pagefind index, made by the hook), "
+        "`floor_s` is the least work any generation does in Python (see `floor` in scripts/bench.py): "
+        "parsing every meeting's YAML front matter and writing the generated files, on all cores. "
         "`bare_build_s` `mkdocs build` of N plain pages of the same text plus their Pagefind index. "
         f"The two builds alternate {REPEAT} times and the fastest of each is shown; `builds` lists every "
         "pair (archive ÷ bare). `*_cpu_s` is the CPU time of the same builds (user + system, in all "
@@ -186,4 +229,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:2] == ["floor"]:
+        floor(Path(sys.argv[2]))
+    else:
+        main()

@@ -22,6 +22,7 @@ def test_bench_smoke_run(tmp_path):
     assert 0 < int(values["gen_edit_files"]) < int(values["gen_cold_files"])
     assert float(values["meeting_kb_max"]) < 60
     assert float(values["build_cpu_s"]) > 0 and float(values["bare_cpu_s"]) > 0
+    assert 0 < float(values["floor_s"]) and float(values["gen_vs_floor"]) > 0
     assert "Machine: Linux" in report
 
 
