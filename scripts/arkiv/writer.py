@@ -36,24 +36,35 @@ class WriteReport:
 
 
 def check_targets(root: Path, relatives) -> None:
-    """Refuse absolute paths, '..' and paths that a symlink in `root` would lead outside it.
+    """Refuse absolute paths, '..' and paths that a symlink in `root` would lead outside it."""
+    targets = Targets(root)
+    for relative in relatives:
+        targets.check(relative)
+
+
+class Targets:
+    """Checks paths for files in `root` (see `check_targets`), remembering what it resolved.
 
     Each folder is resolved once, not once per file (3,000 files took half a second); a file is
     resolved only when it is itself a symlink."""
-    resolved_root = root.resolve()
-    folders: dict[tuple[str, ...], Path] = {}
-    for relative in relatives:
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.resolved_root = root.resolve()
+        self.folders: dict[tuple[str, ...], Path] = {}
+
+    def check(self, relative: str) -> None:
         path = PurePosixPath(relative)
         parts = path.parts
         if not parts or path.is_absolute() or any(p in ("..", ".", "") for p in parts):
             raise WriterError(f"ugyldig sti for en genereret fil: {relative!r}")
-        if parts[:-1] not in folders:
-            folders[parts[:-1]] = root.joinpath(*parts[:-1]).resolve()
-        target = folders[parts[:-1]] / parts[-1]
+        if parts[:-1] not in self.folders:
+            self.folders[parts[:-1]] = self.root.joinpath(*parts[:-1]).resolve()
+        target = self.folders[parts[:-1]] / parts[-1]
         if target.is_symlink():
             target = target.resolve()
-        if resolved_root not in target.parents:
-            raise WriterError(f"{relative!r} ville blive skrevet uden for {root}")
+        if self.resolved_root not in target.parents:
+            raise WriterError(f"{relative!r} ville blive skrevet uden for {self.root}")
 
 
 def write_tree(root: Path, files: dict[str, bytes]) -> WriteReport:
@@ -86,15 +97,19 @@ class Staging:
         self.current = _current_files(self.root)
         self.path = _sibling(self.root, "new")
         shutil.rmtree(self.path, ignore_errors=True)  # a run killed before its exchange left it
+        self.targets = Targets(self.root)
+        self.made: set[Path] = set()  # folders this process has made in the staging
 
     def put(self, rel: str, data: bytes) -> bool:
         """Stage one file; True when it is new or changed (and so was written)."""
-        check_targets(self.root, [rel])
+        self.targets.check(rel)
         old = self.current.get(rel)
         if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
             return False
         target = self.path.joinpath(*PurePosixPath(rel).parts)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in self.made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            self.made.add(target.parent)
         target.write_bytes(data)
         return True
 
