@@ -213,6 +213,17 @@ def machine() -> str:
             f"Python {platform.python_version()}")
 
 
+def kept_notes(out: Path) -> str:
+    """The notes written by hand below an earlier results table: everything from the file's
+    first '## ' heading on, which a new run keeps under its own table."""
+    try:
+        text = out.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return ""
+    at = text.find("\n## ")
+    return text[at + 1:] if at >= 0 else ""
+
+
 def main() -> None:
     sizes = [int(n) for n in os.environ.get("BENCH_N", "100 1000 5000").split()]
     out = Path(os.environ.get("BENCH_OUT", ROOT / "bench" / "results.md"))
@@ -234,8 +245,9 @@ def main() -> None:
         "pair (archive ÷ bare). `*_cpu_s` is the CPU time of the same builds (user + system, in all "
         "their processes: the build uses both cores, the bare build one), the least of the runs.",
         table(rows), growth(rows)] if x) + "\n"
+    notes = kept_notes(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(report, encoding="utf-8")
+    out.write_text(report + ("\n" + notes if notes else ""), encoding="utf-8")
     print(f"\n{growth(rows)}\nwritten to {out}")
 
 

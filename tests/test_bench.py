@@ -9,6 +9,7 @@ from conftest import ROOT
 
 def test_bench_smoke_run(tmp_path):
     out = tmp_path / "results.md"
+    out.write_text("# Benchmark results\n\n| N | old row |\n\n## Notes\n\nWritten by hand.\n", encoding="utf-8")
     env = dict(os.environ, BENCH_N="12", BENCH_OUT=str(out))
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py")], env=env,
                             capture_output=True, text=True, timeout=600)
@@ -24,6 +25,7 @@ def test_bench_smoke_run(tmp_path):
     assert float(values["build_cpu_s"]) > 0 and float(values["bare_cpu_s"]) > 0
     assert 0 < float(values["floor_s"]) and float(values["gen_vs_floor"]) > 0
     assert "Machine: Linux" in report
+    assert report.endswith("\n## Notes\n\nWritten by hand.\n") and "old row" not in report  # notes kept
 
 
 def test_search_bench_smoke_run(tmp_path, browser):
