@@ -23,7 +23,7 @@ CODE = Path(__file__).resolve().parent
 
 def site_files(meetings: Path, folder: str = GENERATED, strict: bool = False, warn=None) -> dict[str, bytes]:
     """Every generated file's bytes, keyed by path inside the generated folder (what `generate`
-    writes, less its manifest)."""
+    writes, less its manifest and the writer's marker)."""
     with _no_cycle_collection():
         archive = load_archive(meetings, strict, warn)
         files = {path: text.encode("utf-8") for path, text in render_site(archive, folder).items()}
