@@ -133,3 +133,29 @@ def test_exchange_falls_back_to_renames_and_recovers(tmp_path, monkeypatch):
     (root).rename(tmp_path / ".gen.old")
     report = write_tree(root, {"a.md": b"B"})
     assert report.written == [] and snapshot(root)["a.md"] == b"B"
+
+
+def test_a_second_generation_waits_until_the_first_is_done(tmp_path):
+    """Two runs at once (`make site` while `mkdocs serve` regenerates) would share the staging
+    folder; the second waits for the first's lock on the folder around docs/arkiv."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from arkiv.writer import exclusive
+
+    from conftest import ROOT
+
+    write_fictional(tmp_path / "meetings")
+    target = tmp_path / "docs" / "arkiv"
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "scripts"))
+    with exclusive(target):  # held as a first run holds it
+        second = subprocess.Popen([sys.executable, "-m", "arkiv", "--root", str(tmp_path), "generate"], env=env,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(3)  # a generation of one fictional meeting takes well under a second
+        assert second.poll() is None, second.communicate()
+        assert not target.exists() and not (tmp_path / "docs" / ".arkiv.new").exists()
+    out, err = second.communicate(timeout=60)
+    assert second.returncode == 0, err
+    assert "filer skrevet" in out and (target / "moeder" / "testraadet-2031-1.md").is_file()

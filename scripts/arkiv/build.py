@@ -12,7 +12,7 @@ from .load import load_archive
 from .model import Archive
 from .parallel import map_in_order
 from .render import page_tasks, render_one, render_shared, render_site, source_copies
-from .writer import Staging, WriteReport
+from .writer import Staging, WriteReport, exclusive
 
 MEETINGS_DIR = "meetings"
 DOCS_DIR = "docs"
@@ -75,10 +75,16 @@ def generate(root: Path, strict: bool = False, warn=None) -> WriteReport:
     """Read and check every meeting, then write the generated pages. Nothing is written on error.
 
     Warnings are passed to `warn`; with `strict` they are errors. When the inputs are those the
-    generated folder was made from, nothing is read or written.
+    generated folder was made from, nothing is read or written. A run that starts while another
+    generates the same folder waits for it (see writer.exclusive).
     """
     root = Path(root)
     target = root / DOCS_DIR / GENERATED
+    with exclusive(target):
+        return _generate(root, target, strict, warn)
+
+
+def _generate(root: Path, target: Path, strict: bool, warn) -> WriteReport:
     inputs = fingerprint(root / MEETINGS_DIR, strict)
     current = up_to_date(target, inputs)
     if current is not None:

@@ -9,8 +9,10 @@ It refuses paths that would land outside the folder, and a folder it did not cre
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import fcntl
 import os
 import shutil
 from dataclasses import dataclass, field
@@ -139,6 +141,21 @@ class Staging:
 
     def discard(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def exclusive(root: Path):
+    """Hold the generated folder `root` for one run at a time: a second run (`make site` while
+    `mkdocs serve` regenerates) waits here until the first is done, instead of removing the
+    first's half-made staging folder, which both share. The lock is on the folder around `root`,
+    which is neither renamed nor written, so nothing a file watcher sees changes."""
+    root.parent.mkdir(parents=True, exist_ok=True)
+    handle = os.open(root.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
 
 
 def _check_ownership(root: Path) -> None:
