@@ -108,12 +108,16 @@ class Staging:
         old = self.current.get(rel)
         if old is not None and old.stat().st_size == len(data) and old.read_bytes() == data:
             return False
+        self._staged(rel).write_bytes(data)
+        return True
+
+    def _staged(self, rel: str) -> Path:
+        """Where `rel` goes in the staging, its folder made (once per folder and process)."""
         target = self.path.joinpath(*PurePosixPath(rel).parts)
         if target.parent not in self.made:
             target.parent.mkdir(parents=True, exist_ok=True)
             self.made.add(target.parent)
-        target.write_bytes(data)
-        return True
+        return target
 
     def commit(self, files, written) -> WriteReport:
         """Make the folder hold exactly `files` (their paths), of which `written` were staged by
@@ -127,8 +131,7 @@ class Staging:
             return report
         unchanged = files - set(written) - {MARKER}
         for rel in sorted(unchanged):
-            target = self.path.joinpath(*PurePosixPath(rel).parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            target = self._staged(rel)
             try:
                 os.link(self.current[rel], target)  # same inode, same mtime, no copy
             except OSError:
