@@ -173,7 +173,12 @@ class LiveIndex:
     def _stopped(self) -> str:
         self._log.seek(0)
         said = self._log.read().decode("utf-8", "replace").strip()
-        code = self._process.poll()
+        # A service that closed its pipes is exiting, but may not have been reaped yet: asking
+        # poll() at once then took a crash for silence (a flaky test in CI).
+        try:
+            code = self._process.wait(timeout=5) if not self._reading or self._broken else self._process.poll()
+        except subprocess.TimeoutExpired:
+            code = None
         what = f"pagefind stoppede (kode {code})" if code is not None else "pagefind holdt op med at svare"
         return f"søgeindekset kunne ikke bygges: {what}" + (f":\n{said}" if said else "")
 
