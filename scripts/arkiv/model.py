@@ -256,6 +256,7 @@ class Archive:
         for meeting in self.meetings:
             self._by_council.setdefault(meeting.council, []).append(meeting)
         self._position = {m.id: i for i, m in enumerate(self.meetings)}
+        self._year = {m.id: m.year for m in self.meetings}
         self._council_position = {m.id: i for same in self._by_council.values() for i, m in enumerate(same)}
 
     def meeting(self, meeting_id: str) -> Meeting | None:
@@ -269,6 +270,10 @@ class Archive:
         """The council's meetings before and after this one in date order (None at either end)."""
         same, index = self.council_meetings(meeting.council), self._council_position[meeting.id]
         return (same[index - 1] if index > 0 else None), (same[index + 1] if index + 1 < len(same) else None)
+
+    def year_of(self, meeting_id: str) -> int:
+        """The meeting's year (a list of hits groups by it a hundred thousand times)."""
+        return self._year[meeting_id]
 
     def position(self, meeting_id: str) -> int:
         """The meeting's place in date order across the archive."""

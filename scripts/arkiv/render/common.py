@@ -147,10 +147,13 @@ def theme_link(archive: Archive, from_page: str, theme_id: str) -> str:
 
 def excerpt_html(excerpt) -> str:
     """An excerpt with its matched word in bold, for raw HTML."""
-    text, start, end = excerpt.text, excerpt.start, excerpt.end
-    if end <= start:
-        return attr(text)
-    return f"{attr(text[:start])}<strong>{attr(text[start:end])}</strong>{attr(text[end:])}"
+    text, start, end = excerpt
+    if _HTML_SPECIAL.search(text):
+        if end <= start:
+            return html.escape(text)
+        return f"{attr(text[:start])}<strong>{attr(text[start:end])}</strong>{attr(text[end:])}"
+    # Most excerpts need no escaping: one test of the whole text instead of one per part.
+    return f"{text[:start]}<strong>{text[start:end]}</strong>{text[end:]}" if end > start else text
 
 
 def note(title: str, text: str) -> str:

@@ -8,6 +8,8 @@ readers click, and make the build slower).
 
 from __future__ import annotations
 
+import functools
+
 from ..model import Archive, Hit
 from ..rawhtml import block
 from .common import (attr, escape, excerpt_html, html_link, link, meeting_path, meeting_title, page_header, plural,
@@ -18,7 +20,8 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
     """Hits, newest year and meeting first, each with its excerpt.
 
     `level` is the heading level of the years (2 for `##`); meetings go one level below.
-    `describe(hit)` says why the section is listed (e.g. 'markeret på dagsordenen').
+    `describe(hit)` says why the section is listed (e.g. 'markeret på dagsordenen'); it may
+    depend only on `hit.how`, and is asked once per value.
 
     The year headings are markdown (they make the page's table of contents); each year's list is
     one raw HTML block (see rawhtml.py), which costs the build far less than a markdown list of a
@@ -26,28 +29,44 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
     `data-pagefind-ignore`: the excerpts are the meetings' text, which the search finds on the
     meeting pages themselves.
     """
+    # Newest meeting first; a meeting's hits keep their order (the sections' order in the minutes).
     by_meeting: dict[str, list[Hit]] = {}
-    for hit in sorted(hits, key=lambda h: -archive.position(h.meeting)):
+    for hit in hits:
         by_meeting.setdefault(hit.meeting, []).append(hit)
+    position = archive.position
+    # Per hit, only what differs between hits is worked out: a section's link text, a reason's
+    # HTML and each meeting's link are made once (issue 6: 100,000 rows at 1,000 meetings).
+    reasons: dict[str, str] = {}
     years: dict[int, list[str]] = {}
-    for meeting_id, meeting_hits in by_meeting.items():
+    for meeting_id in sorted(by_meeting, key=lambda m: -position(m)):
         meeting = archive.meeting(meeting_id)
         council = attr(archive.councils[meeting.council].name)
         rows = years.setdefault(meeting.year, [])
+        # Page paths and anchors are made of checked ids and agenda numbers: nothing to escape.
         meeting_url = url_link(page, meeting_path(meeting))
         rows.append(f"<h{level + 1}>{html_link(meeting_url, meeting_title(meeting))}"
                     f" – {council}</h{level + 1}>\n<ul>")
-        for hit in meeting_hits:
-            row = f"<li>{html_link(f'{meeting_url}#{hit.section.anchor}', hit.section.label)} – {attr(describe(hit))}"
-            if hit.excerpt.text:
-                row += f"<blockquote>{excerpt_html(hit.excerpt)}</blockquote>"
-            rows.append(row + "</li>")
+        for hit in by_meeting[meeting_id]:
+            anchor, label = _section_link(hit.section)
+            reason = reasons.get(hit.how)
+            if reason is None:
+                reason = reasons[hit.how] = attr(describe(hit))
+            excerpt = hit.excerpt
+            quoted = f"<blockquote>{excerpt_html(excerpt)}</blockquote>" if excerpt.text else ""
+            rows.append(f'<li><a href="{meeting_url}#{anchor}">{label}</a> – {reason}{quoted}</li>')
         rows.append("</ul>")
     blocks = []
     for year, rows in years.items():
         blocks.append(f"{'#' * level} {year}\n\n"
                       + block('<div class="arkiv-hits" data-pagefind-ignore>\n' + "\n".join(rows) + "\n</div>"))
     return "\n".join(blocks)
+
+
+@functools.lru_cache(maxsize=65536)
+def _section_link(section) -> tuple[str, str]:
+    """(anchor, link text as HTML) of a section: each section is listed under each of its themes
+    and people. Sections are hashed by their content; equal sections give equal links."""
+    return section.anchor, attr(section.label)
 
 
 INLINE_LIMIT = 150
@@ -67,8 +86,9 @@ def split_years(years: list[tuple[int, list]], limit: int = INLINE_LIMIT) -> tup
 def by_year(archive: Archive, hits: list[Hit]) -> list[tuple[int, list[Hit]]]:
     """Hits grouped by the year of their meeting, newest year first."""
     groups: dict[int, list[Hit]] = {}
+    year = archive.year_of
     for hit in hits:
-        groups.setdefault(archive.meeting(hit.meeting).year, []).append(hit)
+        groups.setdefault(year(hit.meeting), []).append(hit)
     return sorted(groups.items(), key=lambda item: -item[0])
 
 
