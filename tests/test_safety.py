@@ -72,3 +72,47 @@ def test_the_pre_test_never_skips_a_text_a_rule_matches(before, core, after, upp
 def test_the_pre_test_on_random_text(text):
     if any(pattern.search(text) for pattern, *_ in _RULES):
         assert suspicious(text), text
+
+
+# A meeting's front matter is first tested as a whole (safety._nothing_to_scan) and its values are
+# walked only when the whole might hold something to report; so for any document, skipping must
+# find exactly what the walk finds. YAML may fold a value over lines and quote it in five styles.
+digit_pairs = hypothesis.strategies.lists(hypothesis.strategies.sampled_from(["12", "34", "56", "78"]),
+                                          min_size=3, max_size=7).map(" ".join)  # folds between the pairs
+values = hypothesis.strategies.one_of(
+    text_pieces, digit_pairs,
+    hypothesis.strategies.tuples(text_pieces, hypothesis.strategies.sampled_from(MATCHING), text_pieces).map("".join))
+documents = hypothesis.strategies.dictionaries(
+    hypothesis.strategies.sampled_from(["title", "note", "url", "place"]),
+    hypothesis.strategies.one_of(values, hypothesis.strategies.lists(values, max_size=3)), max_size=4)
+
+
+def _scan(text, source):
+    from arkiv.problems import ProblemList
+    from arkiv.safety import scan_values
+    from arkiv.yamlsource import load_yaml
+    problems = ProblemList()
+    scan_values(load_yaml(text), "x.md", problems, source)
+    return list(problems)
+
+
+@hypothesis.given(documents, hypothesis.strategies.one_of(hypothesis.strategies.integers(4, 10),  # many folds
+                                                         hypothesis.strategies.integers(11, 80)),
+                  hypothesis.strategies.sampled_from([None, "'", '"', "|", ">"]), hypothesis.strategies.booleans())
+@hypothesis.settings(max_examples=1500, deadline=None)
+def test_the_document_pre_test_never_skips_what_the_walk_finds(doc, width, style, unicode):
+    import yaml
+    text = yaml.safe_dump(doc, width=width, default_style=style, allow_unicode=unicode)
+    assert _scan(text, text) == _scan(text, None), text
+
+
+def test_a_phone_number_folded_over_two_lines_is_still_found():
+    text = "place: Ring på 12 34\n  56 78 for adgang\n"
+    found = _scan(text, text)
+    assert [p.message for p in found] == ["teksten indeholder et telefonnummer ('12 34 56 78')"]
+
+
+def test_an_escape_in_double_quotes_is_still_scanned():
+    text = 'place: "Se \\x3cb\\x3e"\nnote: "\\u0040"\n'
+    found = _scan(text, text)
+    assert found == _scan(text, None) and [p.field for p in found] == ["place"], text

@@ -53,7 +53,7 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | N
         problems.error(name, 2, "front matter", "skal være felter med navn og værdi",
                        "skriv fx 'council: koebenhavn' på hver linje")
         return None
-    scan_values(doc, name, problems)
+    scan_values(doc, name, problems, yaml_text)
     scan_text(body, name, body_line, "referat", problems)
     return _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)
 

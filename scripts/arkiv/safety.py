@@ -100,8 +100,15 @@ def scan_text(text: str, path: str, line: int, field: str, problems: ProblemList
     problems.extend(sorted(found, key=lambda p: p.line))  # in file order, as a reader scans them
 
 
-def scan_values(doc: Located, path: str, problems: ProblemList) -> None:
-    """Scan every text value of a YAML document, each at its own line."""
+def scan_values(doc: Located, path: str, problems: ProblemList, source: str | None = None) -> None:
+    """Scan every text value of a YAML document, each at its own line.
+
+    `source`, the document's YAML text, lets a document that cannot hold anything to report skip
+    the walk over its hundred values (issue 6): see `_nothing_to_scan`.
+    """
+    if source is not None and _nothing_to_scan(source):
+        return
+
     def walk(value, at: tuple):
         if isinstance(value, dict):
             for key, child in value.items():
@@ -119,3 +126,14 @@ def scan_values(doc: Located, path: str, problems: ProblemList) -> None:
                 scan_text(value, path, doc.line(*at), field_name(at) or "fil", problems)
 
     walk(doc.value, ())
+
+
+def _nothing_to_scan(source: str) -> bool:
+    """True when no value of the YAML document `source` can be a url field or suspicious.
+
+    A text value is a piece of the YAML text, except that YAML folds a line break and the next
+    line's indent into one space, and that escapes in double quotes ('\\x3c') can make any
+    character. So with no backslash and no 'url', a value is suspicious only if the text with every
+    run of white space made one space is; keys and comments only make this say no more often.
+    """
+    return "\\" not in source and "url" not in source and not suspicious(" ".join(source.split()))
