@@ -89,14 +89,21 @@ def measure(n: int, work: Path) -> dict:
     python = str(BIN / "python")
     row: dict = {"N": n}
     # Cold generation, REPEAT times from nothing; the fastest counts, as for the builds below.
-    colds, row["gen_mem_mb"] = [], 0
+    # Each alternates with a cold generation without the cross-index, in a copy of the project
+    # (its pages differ, but its input manifest would not).
+    baseline = project(work / "no-xref-project", meetings)
+    colds, no_xrefs, row["gen_mem_mb"] = [], [], 0
     for _ in range(REPEAT):
         shutil.rmtree(site / "docs" / "arkiv", ignore_errors=True)
         seconds, peak, _, out = run([python, "-m", "arkiv", "generate"], site)
         colds.append(seconds)
         row["gen_mem_mb"] = max(row["gen_mem_mb"], peak)  # the most any run needed, as for the build
+        shutil.rmtree(baseline / "docs" / "arkiv", ignore_errors=True)
+        no_xrefs.append(run([python, __file__, "no-xref", str(baseline)], baseline)[0])
     row["gen_cold_s"], row["gen_colds"] = min(colds), " / ".join(f"{s:.2f}" for s in colds)
     row["gen_cold_files"] = written(out)
+    row["gen_no_xref_s"] = min(no_xrefs)
+    row["gen_vs_no_xref"] = row["gen_cold_s"] / row["gen_no_xref_s"]
     _, _, _, out = run([python, __file__, "floor", str(site)], site)
     row["floor_s"] = float(re.search(r"floor ([\d.]+)", out).group(1))
     row["gen_vs_floor"] = row["gen_cold_s"] / row["floor_s"]
@@ -163,6 +170,21 @@ def floor(project: Path) -> None:
     shutil.rmtree(out)
 
 
+def no_xref(project: Path) -> None:
+    """Generate the archive as `python -m arkiv generate` does, but with a cross-index that finds
+    nothing: no theme's or person's list, no excerpt. What is left is everything else generation
+    does (reading and checking, meeting pages, data, indexes, writing); the difference is what
+    following themes and people costs."""
+    from arkiv import crossref, load
+    from arkiv.build import generate
+
+    def finds_nothing(meeting, finders):
+        return crossref.MeetingIndex()
+
+    load.index_meeting = crossref.index_meeting = finds_nothing  # before the workers are forked
+    print(generate(project))
+
+
 def _parse_front_matter(path: Path) -> bool:
     import yaml
     front = path.read_text(encoding="utf-8").split("\n---\n", 1)[0]
@@ -179,6 +201,7 @@ def _write_files(task: tuple[Path, list[tuple[str, bytes]]]) -> None:
 
 COLUMNS = [
     ("N", "{}"), ("gen_cold_s", "{:.2f}"), ("gen_cold_files", "{}"), ("floor_s", "{:.2f}"), ("gen_vs_floor", "{:.1f}"),
+    ("gen_no_xref_s", "{:.2f}"), ("gen_vs_no_xref", "{:.2f}"),
     ("gen_same_s", "{:.2f}"), ("gen_same_files", "{}"), ("gen_edit_s", "{:.2f}"), ("gen_edit_files", "{}"), ("gen_mem_mb", "{}"),
     ("build_s", "{:.1f}"), ("build_mem_mb", "{}"), ("bare_build_s", "{:.1f}"), ("build_vs_bare", "{:.2f}"),
     ("build_cpu_s", "{:.1f}"), ("bare_cpu_s", "{:.1f}"), ("cpu_vs_bare", "{:.2f}"),
@@ -241,6 +264,9 @@ def main() -> None:
         "`mkdocs build --strict` of the generated site (with its Pagefind index, made by the hook), "
         "`floor_s` is the least work any generation does in Python (see `floor` in scripts/bench.py): "
         "parsing every meeting's YAML front matter and writing the generated files, on all cores. "
+        "`gen_no_xref_s` is a cold generation whose cross-index finds nothing (no theme or person "
+        "lists, no excerpts; `no_xref` in scripts/bench.py), run alternately with the cold "
+        "generation, the fastest of each counting: what generation costs without following themes and people. "
         "`bare_build_s` `mkdocs build` of N plain pages of the same text plus their Pagefind index. "
         f"The two builds alternate {REPEAT} times and the fastest of each is shown; `builds` lists every "
         "pair (archive ÷ bare). `*_cpu_s` is the CPU time of the same builds (user + system, in all "
@@ -255,5 +281,7 @@ def main() -> None:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["floor"]:
         floor(Path(sys.argv[2]))
+    elif sys.argv[1:2] == ["no-xref"]:
+        no_xref(Path(sys.argv[2]))
     else:
         main()

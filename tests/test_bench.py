@@ -24,6 +24,7 @@ def test_bench_smoke_run(tmp_path):
     assert float(values["meeting_kb_max"]) < 60
     assert float(values["build_cpu_s"]) > 0 and float(values["bare_cpu_s"]) > 0
     assert 0 < float(values["floor_s"]) and float(values["gen_vs_floor"]) > 0
+    assert 0 < float(values["gen_no_xref_s"]) and float(values["gen_vs_no_xref"]) > 0
     assert "Machine: Linux" in report
     assert report.endswith("\n## Notes\n\nWritten by hand.\n") and "old row" not in report  # notes kept
 
