@@ -5,8 +5,11 @@ import shutil
 import subprocess
 
 import hypothesis
+import yaml
 
-from arkiv.safety import _RULES, suspicious
+from arkiv.problems import ProblemList
+from arkiv.safety import _RULES, scan_values, suspicious
+from arkiv.yamlsource import load_yaml
 
 from conftest import MKDOCS, MKDOCS_ENV, ROOT, copy_project, write_fictional
 from test_cases import CASES, EXPECTED
@@ -88,9 +91,6 @@ documents = hypothesis.strategies.dictionaries(
 
 
 def _scan(text, source):
-    from arkiv.problems import ProblemList
-    from arkiv.safety import scan_values
-    from arkiv.yamlsource import load_yaml
     problems = ProblemList()
     scan_values(load_yaml(text), "x.md", problems, source)
     return list(problems)
@@ -101,7 +101,6 @@ def _scan(text, source):
                   hypothesis.strategies.sampled_from([None, "'", '"', "|", ">"]), hypothesis.strategies.booleans())
 @hypothesis.settings(max_examples=1500, deadline=None)
 def test_the_document_pre_test_never_skips_what_the_walk_finds(doc, width, style, unicode):
-    import yaml
     text = yaml.safe_dump(doc, width=width, default_style=style, allow_unicode=unicode)
     assert _scan(text, text) == _scan(text, None), text
 
