@@ -9,12 +9,10 @@ export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site serve check new import test bench bench-search clean
 
-# The site is built beside site/ and swapped in whole: a failed build leaves site/ as it was.
+# Check, generate, build beside site/, audit the result, and swap it in whole: a failed or unsafe
+# build leaves site/ as it was (scripts/arkiv/publish.py). Two runs at once take turns.
 site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
-	$(BIN)/python -m arkiv generate
-	rm -rf .site-new
-	$(BIN)/mkdocs build --strict --site-dir .site-new
-	$(BIN)/python -m arkiv publish .site-new site
+	$(BIN)/python -m arkiv site
 
 serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000, rebuilding on every edit
 	$(BIN)/mkdocs serve
@@ -47,4 +45,4 @@ bench-search: $(VENV)/.dev-installed  ## search benchmark in chromium (SEARCH_BE
 	$(BIN)/python scripts/bench_search.py
 
 clean:
-	rm -rf site .site-new docs/arkiv docs/.arkiv.new .pytest_cache
+	rm -rf site .site-new .site-new-* .site.lock docs/arkiv docs/.arkiv.new .pytest_cache

@@ -15,6 +15,16 @@ from conftest import FICTIONAL_MEETING, write_fictional
 
 CASES = Path(__file__).parent / "cases"
 
+EMAIL_HINT = ("slet den, eller skriv den under 'published_contacts:' med en begrundelse, hvis det er en offentlig "
+              "myndigheds adresse, der må offentliggøres")
+PHONE_HINT = ("slet det, eller skriv det under 'published_contacts:' med en begrundelse, hvis det er en offentlig "
+              "myndigheds nummer, der må offentliggøres")
+IMAGE_HINT = "sitet viser ingen billeder fra teksten; læg billedet som bilag i stedet"
+HTML_HINT = "skriv teksten uden HTML; brug markdown til lister, fed skrift og links"
+SCHEME_HINT = "link kun til adresser, der begynder med https://"
+CPR = "teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres"
+INVISIBLE_HINT = "slet tegnet (det ses ikke i en editor, men ændrer teksten)"
+
 EXPECTED = {
     "agenda-duplicate": [
         'agenda-duplicate.md:17: agenda[3].number: punkt 2 står to gange — giv hvert punkt sit eget nummer',
@@ -39,14 +49,14 @@ EXPECTED = {
         'cpr-number.md:38: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
     ],
     "data-link": [
-        'data-link.md:38: referat: link med javascript:, vbscript: eller data: er ikke tilladt — link kun til adresser, der begynder med https://',
+        "data-link.md:38: referat: link med 'data:' er ikke tilladt — link kun til adresser, der begynder med https://",
     ],
     "duplicate-id": [
         "people.yml:10: people[3].id: 'aase-fiktiv' er allerede brugt (linje 1) — giv hver post sit eget id",
     ],
     "email-and-phone": [
-        "advarsel: email-and-phone.md:38: referat: teksten indeholder en e-mailadresse ('sekretariatet@example.org') — tjek, at den må offentliggøres",
-        "advarsel: email-and-phone.md:38: referat: teksten indeholder et telefonnummer ('12 34 56 78') — tjek, at det må offentliggøres",
+        "email-and-phone.md:38: referat: teksten indeholder en e-mailadresse ('sekretariatet@example.org') — " + EMAIL_HINT,
+        "email-and-phone.md:38: referat: teksten indeholder et telefonnummer ('12 34 56 78') — " + PHONE_HINT,
     ],
     "empty-item": [
         "empty-item.md:36: referat, punkt 3: punktet har ingen tekst — skriv referatets tekst under overskriften, fx 'Der var ingen bemærkninger.'",
@@ -55,7 +65,7 @@ EXPECTED = {
         "event-attribute.md:38: referat: rå HTML er ikke tilladt ('<span') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
     ],
     "image-from-other-host": [
-        "image-from-other-host.md:38: referat: billede fra 'http://example.org/kort.png' er ikke tilladt — sitet henter intet fra andre værter; læg billedet som bilag i stedet",
+        "image-from-other-host.md:38: referat: billeder er ikke tilladt ('![') — " + IMAGE_HINT,
         "image-from-other-host.md:40: referat: rå HTML er ikke tilladt ('<img') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
     ],
     "impossible-date": [
@@ -66,7 +76,7 @@ EXPECTED = {
         "item-not-on-agenda.md:17: agenda[3]: punkt 3 har intet afsnit i referatet — tilføj '## Ad 3) Eventuelt' med referatets tekst",
     ],
     "javascript-link": [
-        'javascript-link.md:38: referat: link med javascript:, vbscript: eller data: er ikke tilladt — link kun til adresser, der begynder med https://',
+        "javascript-link.md:38: referat: link med 'javascript:' er ikke tilladt — link kun til adresser, der begynder med https://",
     ],
     "meeting-id-is-a-person-id": [
         "oeje-paahit.md: filnavn: møde-id'et 'oeje-paahit' er også id i people.yml (linje 8) — giv mødefilen et navn, der ikke er id for en person, et tema eller et råd",
@@ -143,6 +153,126 @@ EXPECTED = {
     "yaml-error": [
         "yaml-error.md:5: fil: YAML kan ikke læses: did not find expected ',' or ']' — ret indrykning, kolon og anførselstegn på linjen",
     ],
+    'attr-list-href-style': [
+        'attr-list-href-style.md:39: referat: \'{: href="https://example.org/" }\' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id\'er og klasser',
+        'attr-list-href-style.md:41: referat: \'{: style="background:url(https://example.org/x.png)" }\' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id\'er og klasser',
+    ],
+    'attr-list-in-front-matter': [
+        "attr-list-in-front-matter.md:5: place: '{: onclick=alert(1) }' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id'er og klasser",
+    ],
+    'attr-list-in-registries': [
+        "councils.yml:2: councils[0].name: '{: onclick=alert(1) }' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id'er og klasser",
+        "people.yml:4: people[0].roles[0].title: '{: .x onmouseover=alert(1) }' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id'er og klasser",
+        "people.yml:9: people[2].name: '{#x onclick=alert(1)}' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id'er og klasser",
+        "themes.yml:2: themes[0].title: '{: onclick=alert(1) }' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id'er og klasser",
+        'themes.yml:3: themes[0].description: \'{: style="color:red" }\' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id\'er og klasser',
+    ],
+    'attr-list-onclick': [
+        'attr-list-onclick.md:39: referat: \'{: onclick="alert(1)" }\' er ikke tilladt: markdown læser krøllede parenteser som HTML-attributter — skriv teksten uden { og }; arkivet sætter selv sidernes id\'er og klasser',
+    ],
+    'backticks-by-the-thousand': [
+        "backticks-by-the-thousand.md:38: referat: afsnittet har 2000 '`' (højst 20) — referater har ingen kode: fjern tegnene '`'",
+    ],
+    'brackets-by-the-thousand': [
+        "brackets-by-the-thousand.md:38: referat: afsnittet har 20000 '[' (højst 100) — del afsnittet op, eller fjern de overflødige klammer",
+    ],
+    'contacts-published-by-exception': [
+        "contacts-published-by-exception.md:22: published_contacts[1].reason: feltet mangler — tilføj 'reason: …'",
+        "contacts-published-by-exception.md:41: referat: teksten indeholder et telefonnummer ('11 22 33 44') — slet det, eller skriv det under 'published_contacts:' med en begrundelse, hvis det er en offentlig myndigheds nummer, der må offentliggøres",
+    ],
+    'cpr-in-address': [
+        'cpr-in-address.md:19: source.url: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+    ],
+    'cpr-in-ids': [
+        'people.yml:12: people[4].id: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        '010190-1234.md: filnavn: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+    ],
+    'cpr-in-twelve-forms': [
+        'cpr-in-twelve-forms.md:38: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:40: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:42: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:44: referat: usynligt tegn U+200B er ikke tilladt — slet tegnet (det ses ikke i en editor, men ændrer teksten)',
+        'cpr-in-twelve-forms.md:44: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        "cpr-in-twelve-forms.md:46: referat: tegnkoden '&#45;' er ikke tilladt — skriv selve tegnet i stedet for tegnkoden",
+        'cpr-in-twelve-forms.md:46: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:48: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:50: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:52: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:54: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:56: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:59: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        'cpr-in-twelve-forms.md:61: referat: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+    ],
+    'duplicate-key': [
+        "duplicate-key.md:10: fil: feltet 'participants' står to gange (linje 7 og 10) — slå de to felter sammen til ét, eller slet det ene",
+    ],
+    'entity-and-invisible-characters': [
+        "entity-and-invisible-characters.md:38: referat: tegnkoden '&nbsp;' er ikke tilladt — skriv selve tegnet i stedet for tegnkoden",
+        'entity-and-invisible-characters.md:38: referat: usynligt tegn U+00AD er ikke tilladt — slet tegnet (det ses ikke i en editor, men ændrer teksten)',
+    ],
+    'id-of-an-index-page': [
+        "themes.yml:9: themes[2].id: 'aar' er navnet på en af arkivets egne sider — vælg et andet id",
+        "index.md: filnavn: 'index' er navnet på en af arkivets egne sider — giv mødefilen et andet navn, fx '<råd>-<år>-<nr>.md'",
+    ],
+    'image-by-reference': [
+        "image-by-reference.md:38: referat: billeder er ikke tilladt ('![') — sitet viser ingen billeder fra teksten; læg billedet som bilag i stedet",
+    ],
+    'javascript-as-entities': [
+        "javascript-as-entities.md:38: referat: tegnkoden '&#x61;' er ikke tilladt — skriv selve tegnet i stedet for tegnkoden",
+        "javascript-as-entities.md:38: referat: link med 'javascript:' er ikke tilladt — link kun til adresser, der begynder med https://",
+    ],
+    'javascript-autolink': [
+        "javascript-autolink.md:38: referat: rå HTML er ikke tilladt ('<javascript:alert(1)') — skriv teksten uden HTML; brug markdown til lister, fed skrift og links",
+        "javascript-autolink.md:38: referat: link med 'vbscript:' er ikke tilladt — link kun til adresser, der begynder med https://",
+    ],
+    'javascript-over-two-lines': [
+        "javascript-over-two-lines.md:38: referat: link med 'javascript:' er ikke tilladt — link kun til adresser, der begynder med https://",
+    ],
+    'key-read-as-null': [
+        'key-read-as-null.md:6: fil: feltnavnet \'~\' er ikke tekst for YAML — skriv feltnavnet i anførselstegn ("~":), eller ret det',
+    ],
+    'key-read-as-true': [
+        'key-read-as-true.md:5: fil: feltnavnet \'yes\' er ikke tekst for YAML — skriv feltnavnet i anførselstegn ("yes":), eller ret det',
+    ],
+    'line-separator': [
+        'line-separator.md:38: fil: usynligt tegn U+2028 er ikke tilladt — slet tegnet (det ses ikke i en editor, men ændrer teksten)',
+    ],
+    'list-nested-300-deep': [
+        'list-nested-300-deep.md:40: referat: listen er indlejret for dybt — brug højst 10 niveauer og højst 40 tegns indrykning',
+    ],
+    'meeting-files-not-read': [
+        '2031/testraadet-2031-3.md: fil: mødefilen ligger i en undermappe og læses ikke — læg mødefilen direkte i meetings/ med endelsen .md (små bogstaver)',
+        "TESTRAADET-2031-2.MD: fil: mødefilen har endelsen '.MD' og læses ikke — læg mødefilen direkte i meetings/ med endelsen .md (små bogstaver)",
+        "testraadet-2031-4.markdown: fil: mødefilen har endelsen '.markdown' og læses ikke — læg mødefilen direkte i meetings/ med endelsen .md (små bogstaver)",
+    ],
+    'nul-byte': [
+        'nul-byte.md:38: fil: usynligt tegn U+0000 er ikke tilladt — slet tegnet (det ses ikke i en editor, men ændrer teksten)',
+    ],
+    'relative-links': [
+        "relative-links.md:38: referat: linket '#punkt-9' peger på et punkt, der ikke findes i relative-links — brug et af: #indledning, #punkt-1, #punkt-2, #punkt-2a, #punkt-3",
+        "relative-links.md:38: referat: linket 'testraadet-2030-1.md' peger på et møde, der ikke er i arkivet — mente du 'testraadet-2031-2.md'?",
+        "relative-links.md:38: referat: linket '../../om/' peger ikke på et møde i arkivet — link til et punkt i mødet ('#punkt-3a') eller et møde i arkivet ('koebenhavn-2025-1.md' eller 'koebenhavn-2025-1.md#punkt-3a'), eller skriv en adresse med https://",
+        "relative-links.md:39: referat: linket 'testraadet-2031-2.md#punkt-7' peger på et punkt, der ikke findes i testraadet-2031-2 — brug et af: #indledning, #punkt-1, #punkt-2, #punkt-2a, #punkt-3",
+        "relative-links.md:41: referat: linket '../personer/aase-fiktiv.md' peger ikke på et møde i arkivet — link til et punkt i mødet ('#punkt-3a') eller et møde i arkivet ('koebenhavn-2025-1.md' eller 'koebenhavn-2025-1.md#punkt-3a'), eller skriv en adresse med https://",
+    ],
+    'snippet-in-minutes': [
+        "snippet-in-minutes.md:40: referat: '--8<--' (indsæt en fil) er ikke tilladt — skriv teksten selv; kildens tekst offentliggøres af arkivet",
+        "snippet-in-minutes.md:42: referat: '-8<-' (indsæt en fil) er ikke tilladt — skriv teksten selv; kildens tekst offentliggøres af arkivet",
+    ],
+    'source-not-plain-text': [
+        "source-in-other-folder.md:19: source.file: 'people.yml' er ikke en tekstfil i sources/ — kilden offentliggøres som den er: læg referatets tekst som .txt i meetings/sources/, og skriv fx 'sources/koebenhavn-2025-1.txt'",
+        "source-not-plain-text.md:19: source.file: 'sources/referat.html' er ikke en tekstfil i sources/ — kilden offentliggøres som den er: læg referatets tekst som .txt i meetings/sources/, og skriv fx 'sources/koebenhavn-2025-1.txt'",
+    ],
+    'source-with-personal-data': [
+        "sources/source-with-personal-data.txt:2: kildetekst: teksten indeholder en e-mailadresse ('aase@example.org') — slet den, eller skriv den under 'published_contacts:' med en begrundelse, hvis det er en offentlig myndigheds adresse, der må offentliggøres",
+        'sources/source-with-personal-data.txt:3: kildetekst: teksten indeholder et CPR-nummer — slet CPR-nummeret: det må aldrig offentliggøres',
+        "sources/source-with-personal-data.txt:4: kildetekst: teksten indeholder et telefonnummer ('12 34 56 78') — slet det, eller skriv det under 'published_contacts:' med en begrundelse, hvis det er en offentlig myndigheds nummer, der må offentliggøres",
+        'sources/source-with-personal-data.txt:5: kildetekst: usynligt tegn U+0007 er ikke tilladt — slet tegnet (det ses ikke i en editor, men ændrer teksten)',
+    ],
+    'year-out-of-range': [
+        'year-out-of-range.md:4: date_unknown.year: 20255 ligger ikke mellem 1900 og 2100 — tjek tallet',
+        'year-out-of-range.md:19: next_meeting.date: året 1 ligger ikke mellem 1900 og 2100 — tjek årstallet',
+    ],
     "yaml-too-deep": [
         'yaml-too-deep.md:5: fil: YAML er indlejret for dybt — skriv felterne med højst få niveauers indrykning',
     ],
@@ -152,8 +282,14 @@ EXPECTED = {
 def run_case(tmp_path, files):
     folder = write_fictional(tmp_path / "meetings", **{"testraadet-2031-1.md": None})
     for name, source in files:
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, folder / name)
     return check_archive(folder)
+
+
+def case_files(case: str):
+    """(path inside meetings/, file) of every file of a case folder, subfolders included."""
+    return [(f.relative_to(CASES / case).as_posix(), f) for f in sorted((CASES / case).rglob("*")) if f.is_file()]
 
 
 def test_every_case_folder_has_an_expectation():
@@ -162,7 +298,7 @@ def test_every_case_folder_has_an_expectation():
 
 @pytest.mark.parametrize("case", sorted(EXPECTED))
 def test_case(tmp_path, case):
-    archive, problems = run_case(tmp_path, [(f.name, f) for f in (CASES / case).iterdir()])
+    archive, problems = run_case(tmp_path, case_files(case))
     assert [str(p) for p in problems] == EXPECTED[case]
     assert (archive is None) == any(p.severity == "error" for p in problems)
 

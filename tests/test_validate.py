@@ -32,8 +32,9 @@ def test_source_file_must_exist_inside_the_folder(tmp_path):
     text = FICTIONAL_MEETING.replace("source: {kind: Fiktivt testreferat}",
                                      "source: {kind: Fiktivt, file: ../../etc/passwd}")
     _, problems = problems_for(tmp_path, **{"testraadet-2031-1.md": text})
-    assert problems == ["testraadet-2031-1.md:19: source.file: '../../etc/passwd' ligger uden for mappen "
-                        "meetings/ — læg kildens tekst i meetings/sources/ og skriv 'sources/<fil>'"]
+    assert problems == ["testraadet-2031-1.md:19: source.file: '../../etc/passwd' er ikke en tekstfil i sources/ "
+                        "— kilden offentliggøres som den er: læg referatets tekst som .txt i meetings/sources/, "
+                        "og skriv fx 'sources/koebenhavn-2025-1.txt'"]
     text = FICTIONAL_MEETING.replace("source: {kind: Fiktivt testreferat}",
                                      "source: {kind: Fiktivt, file: sources/mangler.txt}")
     _, problems = problems_for(tmp_path, **{"testraadet-2031-1.md": text})

@@ -12,7 +12,7 @@ from .load import load_archive
 from .model import Archive
 from .parallel import map_in_order
 from .render import page_tasks, render_one, render_shared, render_site, source_copies
-from .writer import Staging, WriteReport, exclusive
+from .writer import Staging, WriteReport, WriterError, exclusive
 
 MEETINGS_DIR = "meetings"
 DOCS_DIR = "docs"
@@ -105,12 +105,27 @@ def _write(archive: Archive, meetings: Path, staging: Staging, inputs: str) -> W
     shared = {rel: text.encode("utf-8") for rel, text in render_shared(archive, GENERATED).items()}
     shared.update({copy: (meetings / source).read_bytes() for copy, source in source_copies(archive).items()})
     staged = [(rel, staging.put(rel, data), len(data)) for rel, data in shared.items()]
-    for part in map_in_order(_render_and_stage, page_tasks(archive), archive, staging):
+    made_by = dict.fromkeys(shared, "arkivets oversigter")
+    tasks = page_tasks(archive)
+    for task, part in zip(tasks, map_in_order(_render_and_stage, tasks, archive, staging)):
+        for rel, _, _ in part:
+            # Two pages on one path would leave one of them unpublished without a word (an id
+            # 'index' once replaced the meetings index): the check refuses such ids, and this
+            # refuses whatever it did not foresee.
+            if rel in made_by:
+                raise WriterError(f"{rel} ville blive skrevet to gange, af {made_by[rel]} og af {_task_name(task)}; "
+                                  "giv den ene et andet id")
+            made_by[rel] = _task_name(task)
         staged.extend(part)
     sizes = {rel: size for rel, _, size in staged}
     manifest = json.dumps({"inputs": inputs, "files": dict(sorted(sizes.items()))}, sort_keys=True).encode()
     staged.append((MANIFEST, staging.put(MANIFEST, manifest), len(manifest)))
     return staging.commit([rel for rel, _, _ in staged], [rel for rel, changed, _ in staged if changed])
+
+
+def _task_name(task: tuple[str, str]) -> str:
+    kind, key = task
+    return {"meeting": "mødet", "theme": "temaet", "person": "personen"}[kind] + f" '{key}'"
 
 
 def _render_and_stage(task: tuple[str, str], archive: Archive, staging: Staging) -> list[tuple[str, bool, int]]:

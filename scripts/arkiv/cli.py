@@ -1,4 +1,4 @@
-"""Command line: `python -m arkiv check | generate | new | import | index | publish`."""
+"""Command line: `python -m arkiv check | generate | site | new | import | index | publish`."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("--id", dest="meeting_id", help="mødets id = filnavn (standard: <råd>-<år>-<nr>)")
     importer.add_argument("--year", type=int, help="mødets år, hvis referatet ikke angiver dato")
     importer.add_argument("--force", action="store_true", help="overskriv en eksisterende mødefil")
+    site = commands.add_parser("site", help="tjek, generér, byg, kontrollér og offentliggør sitet (make site)")
+    site.add_argument("site", type=Path, nargs="?", default=Path("site"), help="mappen, der offentliggøres (standard: site)")
     index = commands.add_parser("index", help="byg søgeindekset (Pagefind) i et bygget site")
     index.add_argument("site", type=Path, help="det byggede site, fx site")
     args = parser.parse_args(argv)
@@ -47,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
         return _import(args, args.root / MEETINGS_DIR)
     if args.command == "index":
         return _index(args.site)
+    if args.command == "site":
+        from .publish import build_site
+
+        return build_site(args.root, args.site, say=_say)
     if args.command == "publish":
         return _publish(args.built, args.site)
     if args.command == "new":
@@ -73,6 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"Genereret: {report}.")
     return 0
+
+
+def _say(text: str, error: bool = False) -> None:
+    print(text, file=sys.stderr if error else sys.stdout, flush=True)
 
 
 def _import(args, meetings: Path) -> int:

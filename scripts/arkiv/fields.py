@@ -13,6 +13,9 @@ from .problems import ProblemList
 from .yamlsource import Located
 
 _DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# The years a meeting of the archive can lie in; outside them a date is a typing error (and a
+# year such as 20255 cannot even be a date in Python).
+MIN_YEAR, MAX_YEAR = 1900, 2100
 
 
 class Fields:
@@ -49,7 +52,8 @@ class Fields:
                 self.error(key, "feltet mangler", f"tilføj '{key}: …'")
             return default
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return str(value)
+            # As written: YAML reads 'time: 14:00' as the number 840 and '14.00' as 14.0.
+            return self.doc.raw.get(self.at + (key,), str(value))
         if not isinstance(value, str):
             self.error(key, f"skal være tekst, ikke {_kind(value)}", "skriv værdien som tekst")
             return default
@@ -58,7 +62,7 @@ class Fields:
             return default
         return value.strip()
 
-    def int(self, key, required: bool = False):
+    def int(self, key, required: bool = False, low: int | None = None, high: int | None = None):
         value = self.data.get(key)
         if value is None:
             if required:
@@ -66,6 +70,9 @@ class Fields:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.error(key, f"skal være et helt tal, ikke {_kind(value)}", "skriv fx 2025")
+            return None
+        if (low is not None and value < low) or (high is not None and value > high):
+            self.error(key, f"{value} ligger ikke mellem {low} og {high}", "tjek tallet")
             return None
         return value
 
@@ -85,16 +92,19 @@ class Fields:
                 self.error(key, "feltet mangler", f"tilføj '{key}: ÅÅÅÅ-MM-DD'")
             return None
         if isinstance(value, dt.datetime):
-            return value.date()
-        if isinstance(value, dt.date):
-            return value
+            value = value.date()
         if isinstance(value, str) and _DATE_PATTERN.match(value.strip()):
             try:
-                return dt.date.fromisoformat(value.strip())
+                value = dt.date.fromisoformat(value.strip())
             except ValueError:
                 self.error(key, f"'{value}' er ikke en dato, der findes",
                            "tjek dag og måned (skrives ÅÅÅÅ-MM-DD)")
                 return None
+        if isinstance(value, dt.date):
+            if not MIN_YEAR <= value.year <= MAX_YEAR:
+                self.error(key, f"året {value.year} ligger ikke mellem {MIN_YEAR} og {MAX_YEAR}", "tjek årstallet")
+                return None
+            return value
         self.error(key, f"'{value}' er ikke en dato", "skriv datoen som ÅÅÅÅ-MM-DD, fx 2025-06-23")
         return None
 
@@ -114,7 +124,7 @@ class Fields:
         result = []
         for index, item in enumerate(self.list(key)):
             if isinstance(item, (str, int, float)) and not isinstance(item, bool) and str(item).strip():
-                result.append(str(item).strip())
+                result.append(str(self.doc.raw.get(self.at + (key, index), item)).strip())
             else:
                 self.problems.error(self.path, self.doc.line(*self.at, key, index),
                                     f"{self.field_name(key)}[{index}]",

@@ -10,14 +10,30 @@ from .model import Archive
 from .parallel import map_in_order
 from .problems import InputError, ProblemList
 from .reader import read_meeting
-from .registry import read_councils, read_people, read_themes
+from .registry import RESERVED_IDS, read_councils, read_people, read_themes
 from .validate import validate
 from .yamlsource import Located, load_yaml, read_text, split_front_matter
 
 
-def meeting_files(folder: Path) -> list[Path]:
-    """Meeting files in name order: every *.md directly in the folder (README.md excluded)."""
-    return sorted(p for p in folder.glob("*.md") if p.name.lower() != "readme.md")
+def meeting_files(folder: Path, problems: ProblemList | None = None) -> list[Path]:
+    """Meeting files in name order: every *.md directly in the folder (README.md excluded).
+
+    A file that looks like a meeting but would not be read – '.MD', '.markdown', a meeting in a
+    subfolder – is named in an error instead of being left out without a word.
+    """
+    found = []
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(folder)
+        if relative.parts[0] == SOURCES or not path.is_file() or path.name.lower() == "readme.md":
+            continue
+        looks_like_meeting = path.suffix.lower() in (".md", ".markdown", ".mdown")
+        if looks_like_meeting and len(relative.parts) == 1 and path.suffix == ".md":
+            found.append(path)
+        elif looks_like_meeting and problems is not None:
+            where = "ligger i en undermappe" if len(relative.parts) > 1 else f"har endelsen '{path.suffix}'"
+            problems.error(relative.as_posix(), 0, "fil", f"mødefilen {where} og læses ikke",
+                           "læg mødefilen direkte i meetings/ med endelsen .md (små bogstaver)")
+    return found
 
 
 def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, ProblemList]:
@@ -34,14 +50,17 @@ def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, P
     registries_ok = not problems.errors
     finders = make_finders(themes, people) if registries_ok else None
     meetings, indexes = [], {}
-    for meeting, found, index in map_in_order(read_and_index, meeting_files(folder), folder, finders):
+    for meeting, found, index in map_in_order(read_and_index, meeting_files(folder, problems), folder, finders):
         problems.extend(found)
         if meeting:
             meetings.append(meeting)
         if index:
             indexes[meeting.id] = index
     for meeting in meetings:
-        if meeting.id in ids:
+        if meeting.id in RESERVED_IDS:
+            problems.error(meeting.path, 0, "filnavn", f"'{meeting.id}' er navnet på en af arkivets egne sider",
+                           "giv mødefilen et andet navn, fx '<råd>-<år>-<nr>.md'")
+        elif meeting.id in ids:
             file, line = ids[meeting.id]
             problems.error(meeting.path, 0, "filnavn", f"møde-id'et '{meeting.id}' er også id i {file} (linje {line})",
                            "giv mødefilen et navn, der ikke er id for en person, et tema eller et råd")
@@ -69,6 +88,9 @@ def read_and_index(path: Path, folder: Path, finders: Finders | None):
     meeting = read_meeting(path, folder, problems)
     index = index_meeting(meeting, finders) if meeting and finders and not problems.errors else None
     return meeting, problems, index
+
+
+SOURCES = "sources"  # meetings/sources/: the source texts, published beside the meeting pages
 
 
 class FrontMatter(dict):

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from markdown import Extension, util
 
+from .rawhtml import BEGIN
+
 SNIPPET = "8<-"  # '--8<--' and its variants all contain it
 FENCES = ("```", "~~~")  # a fence is three or more of either, at the start of a line
 # What the whitespace normalizer changes: the stash markers, carriage returns, tabs, and a line
@@ -59,4 +61,7 @@ class PreprocessorsOnlyWhereNeeded(Extension):
     def extendMarkdown(self, md):
         _normalize_whitespace(md)
         _gate(md, "fenced_code_block", lambda _, text: any(fence in text for fence in FENCES))
-        _gate(md, "snippet", lambda snippets, text: getattr(snippets, "auto_append", None) or SNIPPET in text)
+        # Never on a generated page: its text comes from meeting files, which must not pull other
+        # files into a page (the check refuses the marker; this is the second lock).
+        _gate(md, "snippet", lambda snippets, text: BEGIN not in text
+              and (getattr(snippets, "auto_append", None) or SNIPPET in text))

@@ -197,6 +197,9 @@ class Meeting:
     approves_minutes: MinutesRef | None = None
     next_meeting: NextMeeting | None = None
     attachments: tuple[Attachment, ...] = ()
+    links: tuple = ()  # links.Link: the minutes' relative links, checked against the archive
+    # E-mail addresses and phone numbers the file says may be published (personal.compact form)
+    published_contacts: frozenset[str] = frozenset()
 
     @property
     def year(self) -> int:

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
-from .fields import Fields
+from .fields import MAX_YEAR, MIN_YEAR, Fields
 from .model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, Meeting,
                     MinutesRef, NextMeeting, Presenter, Section, Source, Substitution, UnknownDate)
 from .problems import ProblemList
 from .registry import ID_HINT, ID_PATTERN
-from .safety import scan_text, scan_values
-from .yamlsource import SourceError, load_yaml, read_text, split_front_matter
+from .links import relative_links
+from .personal import compact
+from .safety import scan_personal, scan_text, scan_values
+from .yamlsource import SourceError, decode_text, load_yaml, read_text, split_front_matter
 
 FRONT_MATTER_FIELDS = {
     "council", "date", "date_unknown", "time", "place", "chair", "chair_note", "participants",
     "absent", "substitutes", "presenters", "approves_minutes", "next_meeting", "agenda",
-    "attachments", "source",
+    "attachments", "source", "published_contacts",
 }
 
 # '## Ad 3.a) Titel', '## 3.a) Titel', '## Ad. pkt. 3 Titel', '## Punkt 3: Titel', '## 3. Titel'
@@ -53,9 +56,55 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | N
         problems.error(name, 2, "front matter", "skal være felter med navn og værdi",
                        "skriv fx 'council: koebenhavn' på hver linje")
         return None
-    scan_values(doc, name, problems, yaml_text)
-    scan_text(body, name, body_line, "referat", problems)
-    return _meeting(meeting_id, name, Fields(doc, name, problems), body, body_line, problems)
+    fm = Fields(doc, name, problems)
+    allowed = _published_contacts(fm)
+    # The id is the page's address and the data file's name: published too.
+    scan_personal(meeting_id, name, 0, "filnavn", problems)
+    scan_values(doc, name, problems, allowed)
+    scan_text(body, name, body_line, "referat", problems, markdown=True, allowed=allowed)
+    meeting = _meeting(meeting_id, name, fm, body, body_line, problems)
+    meeting = dataclasses.replace(meeting, links=relative_links(body, body_line), published_contacts=allowed)
+    _check_source_file(meeting, folder, fm, problems)
+    return meeting
+
+
+def _published_contacts(fm: Fields) -> frozenset[str]:
+    """The e-mail addresses and phone numbers this file may publish, each with its reason."""
+    allowed = set()
+    for entry in fm.mappings("published_contacts"):
+        entry.unknown_keys({"contact", "reason"})
+        contact, reason = entry.str("contact", required=True), entry.str("reason", required=True)
+        if contact and reason:
+            allowed.add(compact(contact))
+    return frozenset(allowed)
+
+
+SOURCE_FILE = re.compile(r"^sources/[a-z0-9][a-z0-9._-]*\.txt$")
+
+
+def _check_source_file(meeting: Meeting, folder: Path, fm: Fields, problems: ProblemList) -> None:
+    """The source text is published beside the meeting page as it is: it must be plain text in
+    meetings/sources/, and it is scanned for personal data like the meeting file itself."""
+    name = meeting.source.file
+    if not name:
+        return
+    source = fm.mapping("source")
+    if not SOURCE_FILE.match(name):
+        source.error("file", f"'{name}' er ikke en tekstfil i sources/",
+                     "kilden offentliggøres som den er: læg referatets tekst som .txt i meetings/sources/, "
+                     "og skriv fx 'sources/koebenhavn-2025-1.txt'")
+        return
+    path = folder / name
+    if path.is_symlink() or not path.is_file():
+        source.error("file", f"filen '{name}' findes ikke" if not path.is_symlink() else f"'{name}' er et symbolsk link",
+                     "tjek stavemåden, eller læg filen i meetings/sources/")
+        return
+    try:
+        text = decode_text(path)
+    except SourceError as exc:
+        problems.error(name, exc.line, "fil", exc.message, exc.hint)
+        return
+    scan_personal(text, name, 1, "kildetekst", problems, meeting.published_contacts)
 
 
 def _meeting(meeting_id, name, fm: Fields, body: str, body_line: int, problems) -> Meeting:
@@ -100,13 +149,14 @@ def _unknown_date(fm: Fields) -> UnknownDate | None:
                      "tilføj 'date_unknown:' med 'year:' og 'note:' om hvad referatet siger")
         return None
     unknown.unknown_keys({"year", "number_in_year", "after", "before", "note"})
-    year, note = unknown.int("year", required=True), unknown.str("note", required=True)
+    year = unknown.int("year", required=True, low=MIN_YEAR, high=MAX_YEAR)
+    note = unknown.str("note", required=True)
     after, before = unknown.date("after"), unknown.date("before")
     if after and before and after >= before:
         unknown.error("before", f"{before} ligger ikke efter {after}", "tjek 'after' og 'before'")
     if year is None or note is None:
         return None
-    return UnknownDate(year, note, unknown.int("number_in_year"), after, before)
+    return UnknownDate(year, note, unknown.int("number_in_year", low=1, high=99), after, before)
 
 
 def _attendance(fm: Fields, key: str) -> tuple[Attendance, ...]:

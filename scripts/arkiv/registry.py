@@ -15,6 +15,9 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ID_HINT = "brug kun a-z, 0-9 og bindestreg, fx 'soeren-thomassen' (æ→ae, ø→oe, å→aa)"
 
 COUNCILS, PEOPLE, THEMES = "councils.yml", "people.yml", "themes.yml"
+# Names of the archive's own pages beside the meeting, theme and person pages (render/): an id
+# with one of them would overwrite an index or a year or letter page.
+RESERVED_IDS = frozenset({"index", "aar", "bogstav", "andre", "data", "kilder", "soeg", "om"})
 
 
 def read_registry(folder: Path, name: str, problems: ProblemList):
@@ -39,7 +42,8 @@ def read_registry(folder: Path, name: str, problems: ProblemList):
         return
     # Entries are named after the file in messages: 'people[3].aliases'.
     key = Path(name).stem
-    root = Located({key: doc.value}, {(key,) + k: v for k, v in doc.lines.items()})
+    root = Located({key: doc.value}, {(key,) + k: v for k, v in doc.lines.items()},
+                   raw={(key,) + k: v for k, v in doc.raw.items()})
     scan_values(root, name, problems)
     yield from Fields(root, name, problems).mappings(key)
 
@@ -52,6 +56,9 @@ def _checked_id(entry: Fields, seen: dict[str, tuple[str, int]]) -> str | None:
         return None
     if not ID_PATTERN.match(ident):
         entry.error("id", f"'{ident}' er ikke et gyldigt id", ID_HINT)
+        return None
+    if ident in RESERVED_IDS:
+        entry.error("id", f"'{ident}' er navnet på en af arkivets egne sider", "vælg et andet id")
         return None
     if ident in seen:
         file, line = seen[ident]

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
-from pathlib import Path
 
 from .model import Council, Meeting, Person, Theme
 from .problems import ProblemList, field_name
+from .links import ANCHOR_LINK, MEETING_LINK
 from .reader import AGENDA_NUMBER
 from .yamlsource import Located
 
@@ -38,12 +38,13 @@ def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict
              themes: dict[str, Theme], folder, front_matter: dict[str, Located],
              problems: ProblemList) -> None:
     line = line_finder(front_matter)
+    by_id = {m.id: m for m in meetings}
     for meeting in meetings:
         _check_references(meeting, councils, people, themes, line, problems)
         _check_attendance(meeting, line, problems)
         _check_agenda(meeting, line, problems)
         _check_dates(meeting, line, problems)
-        _check_source(meeting, folder, line, problems)
+        _check_links(meeting, by_id, problems)
     _check_across_meetings(meetings, line, problems)
 
 
@@ -201,20 +202,28 @@ def _check_dates(meeting, line, problems) -> None:
                            "tjek datoen")
 
 
-def _check_source(meeting, folder, line, problems) -> None:
-    """The source file must exist inside the meetings folder: it is published beside the page."""
-    name = meeting.source.file
-    if not name:
-        return
-    root = Path(folder).resolve()
-    path = (root / name).resolve()
-    if root not in path.parents:
-        problems.error(meeting.path, line(meeting, "source", "file"), "source.file",
-                       f"'{name}' ligger uden for mappen meetings/",
-                       "læg kildens tekst i meetings/sources/ og skriv 'sources/<fil>'")
-    elif not path.is_file():
-        problems.error(meeting.path, line(meeting, "source", "file"), "source.file",
-                       f"filen '{name}' findes ikke", "tjek stavemåden, eller læg filen i meetings/sources/")
+def _check_links(meeting: Meeting, by_id: dict[str, Meeting], problems) -> None:
+    """A relative link in the minutes must reach an item of this meeting or a meeting of the
+    archive (see links.py); checked here, at its line, so the build never fails on it."""
+    hint = ("link til et punkt i mødet ('#punkt-3a') eller et møde i arkivet "
+            "('koebenhavn-2025-1.md' eller 'koebenhavn-2025-1.md#punkt-3a'), eller skriv en adresse med https://")
+    for found in meeting.links:
+        in_page, other = ANCHOR_LINK.match(found.target), MEETING_LINK.match(found.target)
+        target, anchor = (meeting, in_page["anchor"]) if in_page else (None, None)
+        if other:
+            target, anchor = by_id.get(other["meeting"]), other["anchor"]
+            if target is None:
+                close = difflib.get_close_matches(other["meeting"], sorted(by_id), n=1, cutoff=0.8)
+                problems.error(meeting.path, found.line, "referat", f"linket '{found.target}' peger på et møde, "
+                               f"der ikke er i arkivet", f"mente du '{close[0]}.md'?" if close else
+                               "skriv mødets id (filnavnet) med .md, eller slet linket")
+                continue
+        if target is None:
+            problems.error(meeting.path, found.line, "referat", f"linket '{found.target}' peger ikke på et møde i arkivet", hint)
+        elif anchor and anchor not in {s.anchor for s in target.sections}:
+            anchors = ", ".join(f"#{s.anchor}" for s in target.sections)
+            problems.error(meeting.path, found.line, "referat", f"linket '{found.target}' peger på et punkt, "
+                           f"der ikke findes i {target.id}", f"brug et af: {anchors}")
 
 
 def _check_across_meetings(meetings, line, problems) -> None:

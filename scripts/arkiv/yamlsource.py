@@ -7,6 +7,7 @@ tree once, construct the values from it, and keep a map from each value's path (
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,6 +33,7 @@ class Located:
     value: object
     lines: dict = field(default_factory=dict)
     offset: int = 0  # lines before the YAML text in its file (front matter starts after '---')
+    raw: dict = field(default_factory=dict)  # path → a number's text as written ('14:00', '010')
 
     def line(self, *path) -> int:
         """Line of the value at `path`, or of its nearest located ancestor."""
@@ -40,7 +42,7 @@ class Located:
         return self.lines.get(path, 1) + self.offset
 
 
-def read_text(path: Path) -> str:
+def decode_text(path: Path) -> str:
     """File text as str with a byte-order mark and CRLF line ends accepted silently."""
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
@@ -53,6 +55,26 @@ def read_text(path: Path) -> str:
         raise SourceError(line, "filen er ikke gemt som UTF-8",
                           "gem filen igen med tegnsættet UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path) -> str:
+    """A meeting or registry file's text (see `decode_text`), refused when it holds a character
+    that shifts line numbers.
+
+    YAML and Python count U+0085, U+2028 and U+2029 as line breaks, and a NUL confuses the YAML
+    parser's positions; an editor shows none of them. Refused here, at the line the editor shows,
+    before any line number could shift.
+    """
+    text = decode_text(path)
+    invisible = _BREAKING.search(text)
+    if invisible:
+        raise SourceError(text.count("\n", 0, invisible.start()) + 1,
+                          f"usynligt tegn U+{ord(invisible.group(0)):04X} er ikke tilladt",
+                          "slet tegnet (det ses ikke i en editor, men ændrer teksten)")
+    return text
+
+
+_BREAKING = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x85\u2028\u2029]")
 
 
 # libyaml's parser (CSafeLoader) is ten times faster than the pure-Python one; PyYAML's wheels
@@ -87,9 +109,10 @@ def load_yaml(text: str, offset: int = 0) -> Located:
     if node is None:
         return Located(None, {(): 1}, offset)
     lines: dict = {}
+    raw: dict = {}
     loader = yaml.SafeLoader("")  # constructs the values that are not plain text; parses nothing
     try:
-        value = _construct(node, (), lines, set(), loader)
+        value = _construct(node, (), lines, set(), loader, raw, offset)
     except SourceError as exc:
         exc.line += offset
         raise
@@ -100,14 +123,16 @@ def load_yaml(text: str, offset: int = 0) -> Located:
                           "ret værdien på linjen") from None
     finally:
         loader.dispose()
-    return Located(value, lines, offset)
+    return Located(value, lines, offset, raw)
 
 
 _STR, _MAP, _SEQ = ("tag:yaml.org,2002:" + kind for kind in ("str", "map", "seq"))
 _MERGE = "tag:yaml.org,2002:merge"
+_NUMBERS = ("tag:yaml.org,2002:int", "tag:yaml.org,2002:float")
 
 
-def _construct(node: yaml.Node, path: tuple, lines: dict, seen: set, loader: yaml.SafeLoader):
+def _construct(node: yaml.Node, path: tuple, lines: dict, seen: set, loader: yaml.SafeLoader, raw: dict,
+               offset: int):
     """The node's value, noting the line of it and of each of its parts in `lines`.
 
     One walk does both. Text, lists and mappings, which are nearly all of a meeting, are built
@@ -129,21 +154,31 @@ def _construct(node: yaml.Node, path: tuple, lines: dict, seen: set, loader: yam
     if tag == _STR:
         return node.value
     if tag == _MAP:
-        result, merged = {}, False
+        result, merged, key_lines = {}, False, {}
         for key_node, value_node in node.value:
-            if not isinstance(key_node, yaml.ScalarNode):
-                raise SourceError(key_node.start_mark.line + 1, "et feltnavn skal være tekst",
-                                  "skriv feltnavnet som almindelig tekst før kolon")
+            key_line = key_node.start_mark.line + 1
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _MERGE):
+                # 'yes:' is true and '~:' null to YAML: no field of the archive is named so.
+                shown = key_node.value if isinstance(key_node, yaml.ScalarNode) else "…"
+                raise SourceError(key_line, f"feltnavnet '{shown}' er ikke tekst for YAML",
+                                  f"skriv feltnavnet i anførselstegn (\"{shown}\":), eller ret det")
             key = key_node.value
-            child = _construct(value_node, path + (key,), lines, seen, loader)
-            lines[path + (key,)] = key_node.start_mark.line + 1
+            if key in key_lines:
+                # PyYAML keeps the last of two equal keys and drops the first without a word.
+                raise SourceError(key_line, f"feltet '{key}' står to gange (linje {key_lines[key] + offset} og {key_line + offset})",
+                                  "slå de to felter sammen til ét, eller slet det ene")
+            key_lines[key] = key_line
+            child = _construct(value_node, path + (key,), lines, seen, loader, raw, offset)
+            lines[path + (key,)] = key_line
             if key_node.tag == _MERGE:
                 merged = True
             else:
-                result[key if key_node.tag == _STR else loader.construct_object(key_node)] = child
+                result[key] = child
         return loader.construct_object(node, deep=True) if merged else result
     if tag == _SEQ:
-        return [_construct(child, path + (index,), lines, seen, loader) for index, child in enumerate(node.value)]
+        return [_construct(child, path + (index,), lines, seen, loader, raw, offset) for index, child in enumerate(node.value)]
+    if tag in _NUMBERS:
+        raw[path] = node.value  # a text field given as a number keeps the text as written
     return loader.construct_object(node, deep=True)
 
 

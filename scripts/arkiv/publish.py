@@ -1,0 +1,161 @@
+"""`make site`: check and generate, build with MkDocs, audit, and publish – all or nothing.
+
+The site is built into a folder of its own beside site/ (a fresh name per run), audited
+(arkiv/site_audit.py), and only then put in place of site/ in one atomic exchange. A run that
+fails at any step – bad input, a broken link, a full disk, an unsafe page – leaves site/ as it
+was and says why in one line or one line per problem, never with a traceback. Two runs at once
+(two terminals, or CI and a person) take turns: the second waits for the first's lock.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from .build import MEETINGS_DIR, generate
+from .load import load_archive
+from .problems import InputError
+from .site_audit import audit_site
+from .writer import WriterError, exchange, recover
+
+LOCK = ".site.lock"
+
+
+class PublishError(Exception):
+    """A build that must not be published; the message says why in Danish."""
+
+
+@contextlib.contextmanager
+def one_at_a_time(root: Path, say):
+    """Hold the project's site lock; a second run waits, and says that it waits."""
+    handle = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            say("venter: et andet 'make site' bygger sitet …")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)
+
+
+def build_site(root: Path, target: Path, say=print) -> int:
+    """Build and publish the site of the project at `root` into `target`; the exit code."""
+    root, target = Path(root).resolve(), Path(target)
+    if not target.is_absolute():
+        target = root / target
+    try:
+        with one_at_a_time(root, say):
+            _build(root, target, say)
+    except InputError as exc:
+        for problem in exc.problems:
+            say(str(problem), error=True)
+        say(f"{len(exc.problems)} fejl fundet; intet er bygget, {target.name}/ er uændret.", error=True)
+        return 1
+    except (PublishError, WriterError) as exc:
+        say(f"fejl: {exc}", error=True)
+        return 1
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            say(f"fejl: disken er fuld; intet er offentliggjort, {target.name}/ er uændret. Frigør plads, og kør igen.",
+                error=True)
+        else:
+            say(f"fejl: {exc.strerror or exc}: {exc.filename or ''}; {target.name}/ er uændret.", error=True)
+        return 1
+    say(f"Offentliggjort: {target.name}/")
+    return 0
+
+
+def _build(root: Path, target: Path, say) -> None:
+    for stale in target.parent.glob(".site-new-*"):  # left by a run that was killed; we hold the lock
+        shutil.rmtree(stale, ignore_errors=True)
+    report = generate(root, warn=lambda problem: say(str(problem), error=True))
+    say(f"Genereret: {report}.")
+    built = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
+    try:
+        _mkdocs_build(root, built)
+        _audit(root, built)
+        recover(target)
+        exchange(built, target)
+    finally:
+        shutil.rmtree(built, ignore_errors=True)
+
+
+def _mkdocs_build(root: Path, built: Path) -> None:
+    """`mkdocs build --strict` into `built`, in this process, with its messages on stderr."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    errors = _ErrorLines()
+    logger = logging.getLogger("mkdocs")
+    handlers = [errors, _stderr_handler()]
+    for handler in handlers:
+        logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.INFO)
+    try:
+        with _in_folder(root):
+            config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(built), strict=True)
+            build(config)
+    except MkDocsException as exc:
+        raise PublishError("; ".join(errors.lines) or str(exc)) from None
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise
+        raise PublishError(f"{exc.strerror or exc}: {exc.filename or ''}") from None
+    finally:
+        for handler in handlers:
+            logger.removeHandler(handler)
+        logger.setLevel(level)
+
+
+def _audit(root: Path, built: Path) -> None:
+    archive = load_archive(root / MEETINGS_DIR)
+    allowed = frozenset().union(*(m.published_contacts for m in archive.meetings))
+    findings = audit_site(built, allowed)
+    if any("tom" in finding.what for finding in findings) and shutil.disk_usage(built).free < 16 * 1024 * 1024:
+        raise OSError(errno.ENOSPC, "disken er fuld")
+    if findings:
+        lines = "\n".join(f"  {finding}" for finding in findings[:20])
+        more = f"\n  … og {len(findings) - 20} til" if len(findings) > 20 else ""
+        raise PublishError(f"det byggede site har {len(findings)} usikre steder og offentliggøres ikke:\n{lines}{more}")
+
+
+class _ErrorLines(logging.Handler):
+    """The build's error messages, kept for the one-line summary of a failed build."""
+
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.lines: list[str] = []
+
+    def emit(self, record):
+        self.lines.append(" ".join(record.getMessage().split())[:2000])
+
+
+def _stderr_handler() -> logging.Handler:
+    """Warnings as MkDocs prints them; errors are printed once, in the run's summary."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.WARNING)
+    handler.addFilter(lambda record: record.levelno < logging.ERROR)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    return handler
+
+
+@contextlib.contextmanager
+def _in_folder(folder: Path):
+    # mkdocs.yml's relative paths (hooks, docs_dir, watch) are relative to the working folder.
+    previous = Path.cwd()
+    os.chdir(folder)
+    try:
+        yield
+    finally:
+        os.chdir(previous)

@@ -1,0 +1,156 @@
+"""The last look before publishing: the built site itself, read as a browser would read it.
+
+The check refuses unsafe input and the renderer escapes what it places; this reads the finished
+HTML, whatever made it, and refuses to publish a site with anything that runs code, loads from
+another host or shows personal data: event-handler attributes, `style` attributes, `javascript:`,
+`vbscript:` or `data:` addresses, scripts, styles, images, frames and the like from other hosts,
+`<base>` and refreshes, and CPR numbers, e-mail addresses and phone numbers in any text (the
+allowed contacts of the meeting files aside). It also refuses a search index with empty files,
+which is what a full disk left behind while Pagefind reported success.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .personal import find_personal
+
+# Attributes whose value is an address the browser may follow or fetch.
+_URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background",
+                   "cite", "longdesc", "lowsrc", "ping", "manifest", "icon", "xlink:href", "codebase",
+                   "archive", "imagesrcset"}
+# Attributes that fetch on their own (a link is only followed when clicked).
+_LOADS = {"src", "srcset", "poster", "data", "background", "lowsrc", "manifest", "icon", "codebase",
+          "archive", "imagesrcset"}
+_LOADING_LINKS = {"stylesheet", "icon", "preload", "prefetch", "preconnect", "dns-prefetch",
+                  "modulepreload", "manifest", "apple-touch-icon", "mask-icon", "prerender"}
+# Attributes whose value a reader sees or the search shows (not an SVG path's numbers).
+_TEXT_ATTRIBUTES = {"title", "alt", "content", "aria-label", "aria-description", "placeholder", "value",
+                    "label", "summary", "abbr"}
+_BAD_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file|blob):", re.IGNORECASE)
+_OTHER_HOST = re.compile(r"^(?:[a-z][a-z0-9+.\-]*:|//)", re.IGNORECASE)
+_CSS_LOAD = re.compile(r"url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.\-]*:|//)|@import", re.IGNORECASE)
+# Text files of the site whose words come from the archive; the theme's and Pagefind's own
+# scripts and styles are not (their digits are not phone numbers).
+_TEXT_SUFFIXES = {".txt", ".json", ".xml", ".csv", ".ics", ".md", ".atom", ".rss"}
+_MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".svg"}
+_OWN_CODE = ("assets/", "pagefind/")
+
+
+@dataclass(frozen=True, order=True)
+class Finding:
+    path: str
+    line: int
+    what: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.what}"
+
+
+def _url(value: str) -> str:
+    # As a browser reads an address: leading and trailing white space and control characters
+    # dropped, tabs and line breaks removed anywhere.
+    return re.sub(r"[\t\n\r]", "", value).strip(" \x00-\x1f")
+
+
+class _Reader(html.parser.HTMLParser):
+    def __init__(self, path: str, allowed: frozenset[str], findings: list[Finding]):
+        super().__init__(convert_charrefs=True)
+        self.path, self.allowed, self.findings = path, allowed, findings
+        self.raw_text: str | None = None  # inside <script> or <style>
+
+    def _find(self, what: str) -> None:
+        self.findings.append(Finding(self.path, self.getpos()[0], what))
+
+    def handle_starttag(self, tag, attrs):
+        self._element(tag, attrs)
+        if tag in ("script", "style"):
+            self.raw_text = tag
+
+    def handle_startendtag(self, tag, attrs):
+        self._element(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == self.raw_text:
+            self.raw_text = None
+
+    def _element(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "base":
+            self._find("<base> er ikke tilladt")
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "refresh":
+            self._find("<meta http-equiv=refresh> er ikke tilladt")
+        if tag in ("iframe", "frame", "object", "embed", "applet"):
+            self._find(f"<{tag}> er ikke tilladt")
+        rel = set((values.get("rel") or "").lower().split())
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self._find(f"<{tag} {name}=…>: hændelsesattributter er ikke tilladt")
+            elif name == "style":
+                self._find(f"<{tag} style=…>: style-attributter er ikke tilladt")
+            elif name == "srcdoc":
+                self._find(f"<{tag} srcdoc=…> er ikke tilladt")
+            elif name in _URL_ATTRIBUTES:
+                address = _url(value)
+                if _BAD_SCHEME.match(address):
+                    self._find(f"<{tag} {name}=\"{address[:40]}\">: adressens skema er ikke tilladt")
+                elif _OTHER_HOST.match(address) and (name in _LOADS or (tag == "link" and rel & _LOADING_LINKS)
+                                                     or name in ("action", "formaction")):
+                    self._find(f"<{tag} {name}=\"{address[:60]}\"> henter fra eller sender til en anden vært")
+            if value and (name in _TEXT_ATTRIBUTES or name.startswith("data-")):
+                self._personal(value)
+
+    def handle_data(self, data):
+        if self.raw_text == "style" and _CSS_LOAD.search(data):
+            self._find("et stylesheet henter fra en anden vært")
+        elif self.raw_text is None:
+            self._personal(data)
+
+    def _personal(self, text: str) -> None:
+        for finding in find_personal(text, self.allowed):
+            shown = "et CPR-nummer" if finding.kind == "cpr" else f"'{' '.join(finding.shown.split())}'"
+            self._find(f"siden viser {shown}")
+
+
+def audit_file(path: str, data: bytes, allowed: frozenset[str] = frozenset()) -> list[Finding]:
+    """What is unsafe in one file of a built site (`path` relative to the site)."""
+    suffix = Path(path).suffix.lower()
+    findings: list[Finding] = []
+    if suffix in _MARKUP_SUFFIXES:
+        reader = _Reader(path, allowed, findings)
+        reader.feed(data.decode("utf-8", errors="replace"))
+        reader.close()
+        if suffix == ".svg" and not path.startswith(_OWN_CODE) and b"<script" in data.lower():
+            findings.append(Finding(path, 1, "SVG med <script> er ikke tilladt"))
+    elif suffix in _TEXT_SUFFIXES and not path.startswith(_OWN_CODE):
+        text = data.decode("utf-8", errors="replace")
+        for finding in find_personal(text, allowed):
+            shown = "et CPR-nummer" if finding.kind == "cpr" else f"'{' '.join(finding.shown.split())}'"
+            findings.append(Finding(path, text.count("\n", 0, finding.start) + 1, f"filen viser {shown}"))
+    elif suffix in (".css",) and not path.startswith(_OWN_CODE) and _CSS_LOAD.search(data.decode("utf-8", "replace")):
+        findings.append(Finding(path, 1, "et stylesheet henter fra en anden vært"))
+    return findings
+
+
+def audit_site(site: Path, allowed: frozenset[str] = frozenset()) -> list[Finding]:
+    """Every unsafe thing in the built site `site`, in path and line order; [] when it may be
+    published."""
+    site = Path(site)
+    findings: list[Finding] = []
+    for path in sorted(p for p in site.rglob("*") if p.is_file() or p.is_symlink()):
+        relative = path.relative_to(site).as_posix()
+        if path.is_symlink():
+            findings.append(Finding(relative, 0, "symbolske links offentliggøres ikke"))
+            continue
+        data = path.read_bytes()
+        if relative.startswith("pagefind/") and not data:
+            findings.append(Finding(relative, 0, "søgeindeksets fil er tom (var disken fuld?)"))
+            continue
+        findings.extend(audit_file(relative, data, allowed))
+    if (site / "soeg").is_dir() and not (site / "pagefind" / "pagefind.js").is_file():
+        findings.append(Finding("pagefind/pagefind.js", 0, "søgeindekset mangler"))
+    return sorted(findings)
