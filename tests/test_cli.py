@@ -51,10 +51,11 @@ def test_publish_swaps_a_finished_build_and_refuses_an_unfinished_one(tmp_path, 
 
 def test_strict_turns_warnings_into_errors(tmp_path, capsys):
     folder = write_fictional(tmp_path / "meetings")
-    text = FICTIONAL_MEETING.replace("Intet.", "Ring på 12 34 56 78.")
+    text = FICTIONAL_MEETING.replace("source: {kind: Fiktivt testreferat}", "source: {kind: Fiktivt testreferat}\n"
+                                     "published_contacts: [{contact: 12 34 56 78, reason: Fiktiv hovedtelefon}]")
     (folder / "testraadet-2031-1.md").write_text(text, encoding="utf-8")
-    warning = ("testraadet-2031-1.md:38: referat: teksten indeholder et telefonnummer ('12 34 56 78') "
-               "— tjek, at det må offentliggøres")
+    warning = ("testraadet-2031-1.md:20: published_contacts[0].contact: '12 34 56 78' står ikke i mødet "
+               "— slet undtagelsen, når den ikke bruges")
     assert main(["--root", str(tmp_path), "check"]) == 0
     assert capsys.readouterr().err == f"advarsel: {warning}\n"
     assert main(["--root", str(tmp_path), "check", "--strict"]) == 1

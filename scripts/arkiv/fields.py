@@ -36,6 +36,9 @@ class Fields:
     def error(self, key, message: str, hint: str = "") -> None:
         self.problems.error(self.path, self.line(key), self.field_name(key), message, hint)
 
+    def warning(self, key, message: str, hint: str = "") -> None:
+        self.problems.warning(self.path, self.line(key), self.field_name(key), message, hint)
+
     def unknown_keys(self, allowed: set[str]) -> None:
         for key in self.data:
             if key not in allowed:

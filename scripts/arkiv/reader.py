@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import json
 import re
 from pathlib import Path
 
@@ -12,7 +14,7 @@ from .model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, M
 from .problems import ProblemList
 from .registry import ID_HINT, ID_PATTERN
 from .links import relative_links
-from .personal import compact
+from .personal import compact, find_personal
 from .safety import scan_personal, scan_text, scan_values
 from .yamlsource import SourceError, decode_text, load_yaml, read_text, split_front_matter
 
@@ -57,7 +59,7 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | N
                        "skriv fx 'council: koebenhavn' på hver linje")
         return None
     fm = Fields(doc, name, problems)
-    allowed = _published_contacts(fm)
+    allowed = _published_contacts(fm, doc, body, folder)
     # The id is the page's address and the data file's name: published too.
     scan_personal(meeting_id, name, 0, "filnavn", problems)
     scan_values(doc, name, problems, allowed)
@@ -68,14 +70,29 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | N
     return meeting
 
 
-def _published_contacts(fm: Fields) -> frozenset[str]:
-    """The e-mail addresses and phone numbers this file may publish, each with its reason."""
+def _published_contacts(fm: Fields, doc, body: str, folder: Path) -> frozenset[str]:
+    """The e-mail addresses and phone numbers this file may publish, each with its reason.
+
+    An exception the file does not use is a warning: it would let the contact through unnoticed
+    if it came back."""
+    entries = list(fm.mappings("published_contacts"))
+    if not entries:
+        return frozenset()
+    published = {key: value for key, value in doc.value.items() if key != "published_contacts"}
+    texts = [body, json.dumps(published, ensure_ascii=False, default=str)]
+    source = doc.value.get("source")
+    if isinstance(source, dict) and isinstance(source.get("file"), str) and SOURCE_FILE.match(source["file"]):
+        with contextlib.suppress(OSError, SourceError):
+            texts.append(decode_text(folder / source["file"]))
+    found = {compact(f.shown) for text in texts for f in find_personal(text)}
     allowed = set()
-    for entry in fm.mappings("published_contacts"):
+    for entry in entries:
         entry.unknown_keys({"contact", "reason"})
         contact, reason = entry.str("contact", required=True), entry.str("reason", required=True)
         if contact and reason:
             allowed.add(compact(contact))
+            if compact(contact) not in found:
+                entry.warning("contact", f"'{contact}' står ikke i mødet", "slet undtagelsen, når den ikke bruges")
     return frozenset(allowed)
 
 

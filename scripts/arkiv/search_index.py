@@ -7,7 +7,8 @@ stemming from the pages' `lang="da"`. What it indexes and how it filters is mark
 (overrides/main.html, render/meeting.py).
 
 Two ways to run it, which index the same pages into the same records (tested; the hashes in the
-index's file names can differ):
+index's file names can differ between the two). Either way the filter indexes are then put in one
+order (search_order.py), so that two builds of the same input give the same bytes.
 
 - `LiveIndex`, used by the MkDocs hook: Pagefind's service mode, given each page as MkDocs renders
   it. Pagefind parses and indexes in its own process, on the other core, while MkDocs renders the
@@ -27,6 +28,8 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+
+from .search_order import canonical_order
 
 # Material's »¶« links beside headings would otherwise end every item's title in the results.
 EXCLUDE = ".headerlink"
@@ -50,6 +53,7 @@ def index_site(site: Path) -> str:
     if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
         raise SearchIndexError(f"søgeindekset kunne ikke bygges (pagefind, kode {result.returncode}):\n"
                                f"{result.stderr or result.stdout}")
+    _finish(site / "pagefind")
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
     return "; ".join(summary) or "indekseret"
 
@@ -104,6 +108,7 @@ class LiveIndex:
                                    + (f" og {len(failed) - 1} fejl mere" if len(failed) > 1 else ""))
         if not (folder / "pagefind.js").is_file():
             raise SearchIndexError(f"søgeindekset kunne ikke bygges: pagefind skrev ikke {folder / 'pagefind.js'}")
+        _finish(folder)
         self.close()
         return f"{self._pages} sider indekseret under bygningen"
 
@@ -181,6 +186,19 @@ class LiveIndex:
             code = None
         what = f"pagefind stoppede (kode {code})" if code is not None else "pagefind holdt op med at svare"
         return f"søgeindekset kunne ikke bygges: {what}" + (f":\n{said}" if said else "")
+
+
+def _finish(folder: Path) -> None:
+    """Check what Pagefind wrote and put its filters in order. On a full disk Pagefind 1.5.2
+    reports success and leaves empty files; such an index is refused here."""
+    empty = [p for p in folder.rglob("*") if p.is_file() and p.stat().st_size == 0]
+    if empty:
+        raise SearchIndexError(f"søgeindekset blev ikke skrevet helt: {len(empty)} tomme filer i {folder} "
+                               "(er disken fuld?)")
+    try:
+        canonical_order(folder)
+    except (OSError, ValueError, KeyError, IndexError) as exc:
+        raise SearchIndexError(f"søgeindekset kunne ikke ordnes: {exc}") from None
 
 
 def _decode(message: bytes) -> tuple[int | None, dict]:

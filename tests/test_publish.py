@@ -1,0 +1,182 @@
+"""Publishing is all or nothing (issue 14): `make site` (python -m arkiv site) on a full disk, two
+runs at once, and two builds of the same input giving the same bytes."""
+
+import contextlib
+import gzip
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import cbor2
+import pytest
+
+from arkiv.build import generate
+from arkiv.site_audit import audit_site
+from arkiv.writer import WriterError
+
+from conftest import FICTIONAL_MEETING, MKDOCS_ENV, ROOT, copy_project, write_fictional
+
+
+def arkiv_site(project: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "arkiv", "--root", str(project), "site"], cwd=project,
+                          env=dict(MKDOCS_ENV, PYTHONPATH=str(project / "scripts")), capture_output=True, text=True)
+
+
+def fictional_project(folder: Path) -> Path:
+    project = copy_project(ROOT, folder)
+    shutil.rmtree(project / "meetings")
+    write_fictional(project / "meetings")
+    return project
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextlib.contextmanager
+def small_disk(folder: Path, size: str):
+    """A tmpfs of `size` at `folder`: a disk that can really be filled (needs root, as in CI)."""
+    folder.mkdir(parents=True)
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        message = f"cannot mount a tmpfs to fill ({mounted.stderr.strip()}); run as root"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def fill(disk: Path, leave: int) -> Path:
+    """Fill the disk so that `leave` bytes stay free."""
+    filler = disk / "fyld"
+    free = os.statvfs(disk).f_bavail * os.statvfs(disk).f_frsize
+    with filler.open("ab") as out:
+        out.truncate(0)
+        remaining = free - leave
+        while remaining > 0:
+            chunk = min(remaining, 1 << 20)
+            out.write(b"\0" * chunk)
+            remaining -= chunk
+    return filler
+
+
+def test_a_full_disk_leaves_the_site_as_it_was_and_says_so_in_one_line(tmp_path):
+    with small_disk(tmp_path / "disk", "24m") as disk:
+        project = fictional_project(disk / "project")
+        first = arkiv_site(project)
+        assert first.returncode == 0, first.stderr
+        before = snapshot(project / "site")
+        site_bytes = sum(len(data) for data in before.values())
+        search_bytes = sum(len(data) for path, data in before.items() if path.startswith("pagefind/"))
+        meeting = project / "meetings" / "testraadet-2031-1.md"
+        # Free space for: nothing; part of the theme's files; all pages but not the search index.
+        for n, leave in enumerate((0, 256 * 1024, site_bytes - search_bytes // 2)):
+            meeting.write_text(FICTIONAL_MEETING.replace("Intet.", f"Intet, sagde nummer {n}."), encoding="utf-8")
+            filler = fill(disk, leave)
+            try:
+                failed = arkiv_site(project)
+            finally:
+                filler.unlink()
+            assert failed.returncode == 1, (leave, failed.stdout, failed.stderr)
+            errors = [line for line in failed.stderr.splitlines() if line.strip()]
+            assert errors == ["fejl: disken er fuld; intet er offentliggjort, site/ er uændret. "
+                              "Frigør plads, og kør igen."], (leave, failed.stderr)
+            assert "Offentliggjort" not in failed.stdout
+            assert snapshot(project / "site") == before, leave
+            assert not list(project.glob(".site-new-*"))
+        again = arkiv_site(project)
+        assert again.returncode == 0, again.stderr
+        assert "sagde nummer 2" in (project / "site/arkiv/moeder/testraadet-2031-1/index.html").read_text("utf-8")
+
+
+def test_two_runs_at_once_take_turns(tmp_path):
+    project = fictional_project(tmp_path / "project")
+    results = []
+    runs = [threading.Thread(target=lambda: results.append(arkiv_site(project))) for _ in range(2)]
+    for run in runs:
+        run.start()
+    for run in runs:
+        run.join()
+    assert [r.returncode for r in results] == [0, 0], [r.stderr for r in results]
+    assert sum("venter: et andet 'make site' bygger sitet" in r.stdout for r in results) == 1
+    assert audit_site(project / "site") == []
+    reference = fictional_project(tmp_path / "reference")
+    assert arkiv_site(reference).returncode == 0
+    assert snapshot(project / "site") == snapshot(reference / "site")
+
+
+def test_two_builds_of_the_same_input_are_the_same_bytes(tmp_path):
+    sites = []
+    for name in ("one", "two"):
+        project = fictional_project(tmp_path / name)
+        # Several values per filter, so that their order can differ.
+        for n in (2, 3, 4):
+            text = FICTIONAL_MEETING.replace("2031-", f"203{n}-")
+            (project / "meetings" / f"testraadet-203{n}-1.md").write_text(text, encoding="utf-8")
+        result = arkiv_site(project)
+        assert result.returncode == 0, result.stderr
+        sites.append(snapshot(project / "site"))
+    one, two = sites
+    assert sorted(one) == sorted(two)
+    assert [path for path in one if one[path] != two[path]] == []
+    filters = [path for path in one if path.startswith("pagefind/filter/")]
+    assert len(filters) == 5
+    values = cbor2.loads(gzip.decompress(one[next(p for p in filters if b"aar" in gzip.decompress(one[p]))])[12:])
+    assert values == ["aar", [["2031", [1]], ["2032", [2]], ["2033", [3]], ["2034", [4]]]]
+
+
+def test_the_canonical_order_keeps_what_pagefind_wrote(tmp_path):
+    """The rewrite changes only the order: the filters decode to the same values, page by page."""
+    from arkiv.search_index import index_site
+    import arkiv.search_index
+
+    project = fictional_project(tmp_path / "project")
+    assert arkiv_site(project).returncode == 0
+    site = project / "site"
+    original = arkiv.search_index.canonical_order
+    try:
+        arkiv.search_index.canonical_order = lambda folder: None
+        shutil.rmtree(site / "pagefind")
+        index_site(site)
+        raw = _decoded_filters(site / "pagefind")
+    finally:
+        arkiv.search_index.canonical_order = original
+    original(site / "pagefind")
+    ordered = _decoded_filters(site / "pagefind")
+    assert {name: sorted(map(str, values)) for name, values in raw.items()} == \
+           {name: sorted(map(str, values)) for name, values in ordered.items()}
+    for values in ordered.values():
+        assert values == sorted(values, key=lambda value: value[0])
+    # cbor2 gives Pagefind's own bytes back: only the order can differ.
+    for path in (site / "pagefind" / "filter").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        assert data[12:] == cbor2.dumps(cbor2.loads(data[12:]))
+
+
+def _decoded_filters(folder: Path) -> dict:
+    found = {}
+    for path in (folder / "filter").iterdir():
+        name, values = cbor2.loads(gzip.decompress(path.read_bytes())[12:])
+        found[name] = values
+    return found
+
+
+def test_the_writer_refuses_to_write_one_path_twice(tmp_path, monkeypatch):
+    import arkiv.build
+
+    root = tmp_path / "project"
+    write_fictional(root / "meetings")
+    tasks = arkiv.build.page_tasks
+    monkeypatch.setattr(arkiv.build, "page_tasks", lambda archive: tasks(archive) + [("theme", "cykler")])
+    with pytest.raises(WriterError) as refused:
+        generate(root)
+    assert str(refused.value) == ("temaer/cykler.md ville blive skrevet to gange, af temaet 'cykler' og af "
+                                  "temaet 'cykler'; giv den ene et andet id")
+    assert not (root / "docs" / "arkiv").exists()
