@@ -44,6 +44,10 @@ def test_publish_swaps_a_finished_build_and_refuses_an_unfinished_one(tmp_path, 
     (built / "half.html").write_text("halvt")
     assert main(["publish", str(built), str(site)]) == 1
     assert (site / "index.html").read_text() == "gammel"
+    (built / "index.html").write_text('<p onclick="alert(1)">ny</p>')
+    assert main(["publish", str(built), str(site)]) == 1
+    assert "index.html:1: <p onclick=…>: hændelsesattributter er ikke tilladt" in capsys.readouterr().err
+    assert (site / "index.html").read_text() == "gammel"
     (built / "index.html").write_text("ny")
     assert main(["publish", str(built), str(site)]) == 0
     assert (site / "index.html").read_text() == "ny" and not built.exists()

@@ -421,3 +421,28 @@ def test_a_header_broken_over_two_lines():
 
     found = recognise(["Referat fra mødet i Kredsrådet tirsdag den 3. marts", "2020 kl. 14.00 i mødelokale 2"])
     assert (found.date, found.place) == (dt.date(2020, 3, 3), "mødelokale 2")
+
+
+def test_invisible_characters_are_removed_and_personal_data_reported(tmp_path):
+    """PDFs and web pages carry soft hyphens and zero-width spaces, which the check refuses; the
+    draft and the source text come without them. A CPR number in the referat is named in the
+    report (with its line, never the number), and the check then refuses the draft's source."""
+    text = INPUT_C.replace("Flere cykelstativer", "Flere cykel\u00adstativer\u200b").replace(
+        "stationen.", "stationen (CPR 010190-1234).")
+    meetings = registry(tmp_path / "meetings")
+    source = tmp_path / "referat.txt"
+    source.write_text(text, encoding="utf-8")
+    report = import_file(source, meetings, council="fiktivby", year=2031)
+    assert "usynlige tegn fjernet: 2" in report.recognised
+    line = text.split("\n").index("stationen (CPR 010190-1234).") + 1
+    assert (f"referatet indeholder et CPR-nummer (kildens linje {line}): slet det i både udkastet og kildens "
+            "tekst, før mødet offentliggøres") in report.uncertain
+    assert "010190" not in "\n".join(report.uncertain)
+    for written in (report.meeting, report.source):
+        assert "\u00ad" not in written.read_text(encoding="utf-8") and "\u200b" not in written.read_text(encoding="utf-8")
+    assert "Flere cykelstativer." in report.source.read_text(encoding="utf-8")
+    archive, problems = check_archive(meetings)
+    messages = [str(p) for p in problems]
+    assert archive is None
+    assert f"sources/{report.meeting.stem}.txt:{line}: kildetekst: teksten indeholder et CPR-nummer — slet " \
+           "CPR-nummeret: det må aldrig offentliggøres" in messages

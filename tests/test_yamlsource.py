@@ -39,3 +39,38 @@ def test_missing_front_matter():
     with pytest.raises(SourceError) as info:
         split_front_matter("Bare tekst\n")
     assert info.value.message == "filen begynder ikke med front matter"
+
+
+def test_a_number_keeps_the_text_it_was_written_as(tmp_path):
+    """YAML 1.1 reads 'time: 14:00' as 840 (base 60) and '14.00' as 14.0; a text field keeps
+    what the editor wrote."""
+    from arkiv.fields import Fields
+    from arkiv.problems import ProblemList
+
+    doc = load_yaml("time: 14:00\nother: 14.00\nnumber: 010\nlist: [3, 3.10]\n")
+    assert doc.value["time"] == 840
+    fields = Fields(doc, "x.md", ProblemList())
+    assert [fields.str("time"), fields.str("other"), fields.str("number")] == ["14:00", "14.00", "010"]
+    assert fields.str_list("list") == ("3", "3.10")
+
+
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x00", "\x0b"])
+def test_a_character_that_breaks_lines_unseen_is_refused_at_its_line(tmp_path, char):
+    path = tmp_path / "m.md"
+    path.write_text(f"---\na: 1\nb: x{char}y\nc: 2\n---\ntekst\n", encoding="utf-8")
+    with pytest.raises(SourceError) as refused:
+        read_text(path)
+    assert (refused.value.line, refused.value.message) == (3, f"usynligt tegn U+{ord(char):04X} er ikke tilladt")
+
+
+def test_two_equal_keys_and_keys_that_are_no_text_are_refused():
+    with pytest.raises(SourceError) as twice:
+        load_yaml("a: 1\nb:\n  - x\nb:\n  - y\n", offset=1)
+    assert (twice.value.line, twice.value.message) == (5, "feltet 'b' står to gange (linje 3 og 5)")
+    for key in ("yes", "~", "1", "on", "2025-01-01"):
+        try:
+            load_yaml(f"a: 1\n{key}: x\n")
+        except SourceError as refused:
+            assert (refused.line, refused.message) == (2, f"feltnavnet '{key}' er ikke tekst for YAML"), key
+        else:
+            assert key == "2025-01-01", key  # dates stay text in this loader

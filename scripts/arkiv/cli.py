@@ -12,6 +12,7 @@ from .build import MEETINGS_DIR, generate
 from .load import check_archive, load_archive
 from .registry import ID_HINT, ID_PATTERN
 from .search_index import SearchIndexError, index_site
+from .site_audit import audit_site
 from .template import new_meeting_text
 from .problems import InputError
 from .writer import WriterError, exchange, recover
@@ -111,9 +112,16 @@ def _index(site: Path) -> int:
 
 
 def _publish(built: Path, site: Path) -> int:
-    """Swap a finished build in place of site/, so a failed build never leaves site/ half-written."""
+    """Swap a finished build in place of site/, so a failed build never leaves site/ half-written;
+    a build the site audit finds unsafe is refused (`make site` does all of this itself)."""
     if not (built / "index.html").is_file():
         print(f"fejl: {built} er ikke et færdigt site (index.html mangler)", file=sys.stderr)
+        return 1
+    findings = audit_site(built)
+    if findings:
+        for finding in findings:
+            print(finding, file=sys.stderr)
+        print(f"fejl: {built} har {len(findings)} usikre steder og offentliggøres ikke", file=sys.stderr)
         return 1
     recover(site)
     exchange(built, site)

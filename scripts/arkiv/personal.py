@@ -37,8 +37,13 @@ INVISIBLE = ("\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u1
 _REMOVED = re.compile(f"[{INVISIBLE}*_`~\\\\]+|&(?:#[0-9]{{1,7}}|#[xX][0-9a-fA-F]{{1,6}}|[A-Za-z][A-Za-z0-9]{{1,31}});")
 
 
+_ASCII_CHANGES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f*_`~\\\\&\t]")
+
+
 @functools.cache
-def _same_length_table() -> dict[int, str]:
+def _same_length() -> tuple[dict[int, str], re.Pattern]:
+    """The characters folding replaces one for one, and a pattern that finds them: most texts
+    have none, and `re` finds that at C speed where `str.translate` looks up every character."""
     table = {}
     for code in (*range(0x80, 0x10000), *range(0x1D7CE, 0x1D800), *range(0x1FBF0, 0x1FBFA)):
         char = chr(code)
@@ -51,8 +56,24 @@ def _same_length_table() -> dict[int, str]:
             table[code] = str(unicodedata.digit(char))
         elif char in "\uff20\ufe6b":  # full-width and small commercial at
             table[code] = "@"
-    table.update({ord("\t"): " ", 0x85: " ", 0x2028: " ", 0x2029: " "})
-    return table
+    table.update({0x85: " ", 0x2028: " ", 0x2029: " "})
+    pattern = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(table)) + "]")
+    return table, pattern
+
+
+def _one_for_one(text: str) -> str:
+    text = text.replace("\t", " ")
+    if text.isascii():
+        return text
+    table, pattern = _same_length()
+    # The non-ASCII characters of a Danish text are a handful (æ, ø, å, »«, –): tested as a set,
+    # which is far quicker than scanning for the table's seven hundred characters.
+    if set(map(ord, _NON_ASCII.findall(text))).isdisjoint(table):
+        return text
+    return pattern.sub(lambda match: table[ord(match.group(0))], text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 @dataclass(frozen=True)
@@ -70,13 +91,16 @@ class Folded:
         return self._original_at[index] + (position - self._folded_at[index])
 
 
+@functools.lru_cache(maxsize=16)  # the same body is folded by the link and the personal-data rules
 def fold(text: str) -> Folded:
-    text = text.translate(_same_length_table()) if not text.isascii() or "\t" in text else text
+    if text.isascii() and not _ASCII_CHANGES.search(text):
+        return Folded(text, (), ())
+    text = _one_for_one(text)
     out, folded_at, original_at, last, length = [], [], [], 0, 0
     for match in _REMOVED.finditer(text):
         kept = text[last:match.start()]
         found = match.group(0)
-        replacement = html.unescape(found).translate(_same_length_table()) if found[0] == "&" else ""
+        replacement = _one_for_one(html.unescape(found)) if found[0] == "&" else ""
         if replacement and _REMOVED.fullmatch(replacement):
             replacement = ""  # '&#x200b;', '&shy;': invisible as well
         out += [kept, replacement]
@@ -98,6 +122,9 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
 # may end the sentence, but not a further digit.
 _PHONE = re.compile(r"(?<!\d)(?<!\d[.,-])(?:\+ ?45 ?)?(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4})(?!\d)(?![.,-]\d)",
                     re.ASCII)
+
+
+_DIGIT_RUN = re.compile(r"\d[\d \-/.,+]{6,}\d")
 
 
 def _valid_birth_date(day: str, month: str, year: str) -> bool:
@@ -131,7 +158,10 @@ def _worth_folding(text: str) -> bool:
     if "@" in text or "&" in text or "\uff20" in text or "\ufe6b" in text:
         return True
     digits = sum(map(text.count, "0123456789"))
-    return digits >= 8 or (not text.isascii() and any(unicodedata.category(c) == "Nd" for c in text if ord(c) > 127))
+    return digits >= 8 or (not text.isascii() and _OTHER_DIGIT.search(text) is not None)
+
+
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script: full-width, Arabic, …
 
 
 def find_personal(text: str, allowed: frozenset[str] = frozenset(),
@@ -142,10 +172,17 @@ def find_personal(text: str, allowed: frozenset[str] = frozenset(),
     folded = fold(text)
     one_line = folded.text.replace("\n", " ")  # a number broken over two lines is still a number
     found = []
+    has_at = "@" in one_line
+    # Numbers are looked for only around runs of digits and separators (a regex that begins at a
+    # digit fails fast everywhere else), e-mail addresses only in a text with an '@'.
+    windows = [(max(0, run.start() - 4), run.end() + 2) for run in _DIGIT_RUN.finditer(one_line)]
     for pattern, kind in ((_CPR, "cpr"), (_EMAIL, "email"), (_PHONE, "phone")):
-        if kind not in kinds:
+        if kind not in kinds or (kind == "email" and not has_at):
             continue
-        for match in pattern.finditer(one_line):
+        matches = pattern.finditer(one_line) if kind == "email" else sorted(
+            {m.span(): m for low, high in windows for m in pattern.finditer(one_line, low, high)}.values(),
+            key=lambda m: m.start())
+        for match in matches:
             if kind == "cpr" and not _valid_birth_date(*match.groups()[:3]):
                 continue  # a ten-digit number that is not a date: a case or account number
             start, end = folded.original(match.start()), folded.original(match.end() - 1) + 1

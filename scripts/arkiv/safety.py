@@ -81,6 +81,8 @@ _MARKUP_RULES = [
     (_INVISIBLE, _invisible, "slet tegnet (det ses ikke i en editor, men ændrer teksten)"),
 ]
 _SCHEME_HINT = "link kun til adresser, der begynder med https://"
+# A character without which no markup rule can match (the placeholder is tested apart).
+_MARKUP_TRIGGER = re.compile(f"[<{{!&{INVISIBLE}]")
 
 
 def scan_text(text: str, path: str, line: int, field: str, problems: ProblemList, *,
@@ -99,12 +101,14 @@ def scan_text(text: str, path: str, line: int, field: str, problems: ProblemList
             reported.add(where)
             found.append(Problem(path, where, field, message, hint))
 
-    for pattern, message_for, hint in _MARKUP_RULES:
-        reported: set[int] = set()
-        for match in pattern.finditer(text):
-            message_text = message_for(match)
-            if message_text:
-                report(match.start(), message_text, hint, reported)
+    # Most values (names, titles, places) have nothing any markup rule looks for: one search.
+    if _MARKUP_TRIGGER.search(text) or PLACEHOLDER in text:
+        for pattern, message_for, hint in _MARKUP_RULES:
+            reported: set[int] = set()
+            for match in pattern.finditer(text):
+                message_text = message_for(match)
+                if message_text:
+                    report(match.start(), message_text, hint, reported)
     _schemes(text, report)
     reported_by_kind: dict[str, set[int]] = {}
     for finding in find_personal(text, allowed):
@@ -119,6 +123,9 @@ def _schemes(text: str, report) -> None:
     """Links to anything but web and mail addresses, spelt in any way a browser still follows."""
     if ":" not in text and "&" not in text:
         return
+    if "]" not in text and "&" not in text and "script" not in text.lower() and "\\" not in text \
+            and not _INVISIBLE.search(text):
+        return  # no link, and no script: scheme however spelt
     folded = fold(text)
     reported: set[int] = set()
     for match in _LINK_SCHEME.finditer(folded.text):

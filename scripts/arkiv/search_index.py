@@ -108,8 +108,10 @@ class LiveIndex:
                                    + (f" og {len(failed) - 1} fejl mere" if len(failed) > 1 else ""))
         if not (folder / "pagefind.js").is_file():
             raise SearchIndexError(f"søgeindekset kunne ikke bygges: pagefind skrev ikke {folder / 'pagefind.js'}")
-        _finish(folder)
+        # Pagefind answers before its last files are on disk (seen: empty files right after the
+        # answer, under load); once the service has exited, every write it made is done.
         self.close()
+        _finish(folder)
         return f"{self._pages} sider indekseret under bygningen"
 
     def close(self, stop: bool = False) -> None:

@@ -7,6 +7,7 @@ null) and never fills in. What the importer inferred (a year, a near spelling) i
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import os
 import re
@@ -16,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from ..load import meeting_files
+from ..personal import INVISIBLE, find_personal
 from ..problems import ProblemList
 from ..reader import ITEM_HEADING
 from ..registry import read_councils, read_people
@@ -64,9 +66,11 @@ def import_file(source: Path, meetings: Path, council: str | None = None, meetin
     if problems.errors:
         raise ImportFailure("registrene i meetings/ har fejl; ret dem først (make check):\n"
                             + "\n".join(str(p) for p in problems.errors))
+    report = Report()
+    extracted = _visible(extracted, report)
     cleaned = clean(extracted.pages)
     found = recognise(cleaned.lines)
-    report = Report(removed=cleaned.removed)
+    report.removed = cleaned.removed
     if cleaned.joined:
         report.recognised.append("orddeling over linjeskift samlet: " + ", ".join(cleaned.joined[:8])
                                  + (" …" if len(cleaned.joined) > 8 else ""))
@@ -89,6 +93,27 @@ def import_file(source: Path, meetings: Path, council: str | None = None, meetin
     _write(target, render(data, body, source.name, report.marks))
     report.meeting, report.source = target, text_copy
     return report
+
+
+_INVISIBLE = re.compile(f"[{INVISIBLE.replace(chr(9), '').replace(chr(10), '')}]")
+
+
+def _visible(extracted: Extracted, report: Report) -> Extracted:
+    """The referat without invisible characters (soft hyphens, zero-width spaces, controls), which
+    PDFs and web pages carry and the check refuses; and a word in the report for every CPR
+    number, e-mail address and phone number in it, which the check will refuse in the source
+    text as well as in the draft."""
+    removed = sum(len(_INVISIBLE.findall(page)) for page in extracted.pages)
+    if removed:
+        extracted = dataclasses.replace(extracted, pages=[_INVISIBLE.sub("", page) for page in extracted.pages])
+        report.recognised.append(f"usynlige tegn fjernet: {removed}")
+    text = extracted.text
+    for finding in find_personal(text):
+        what = {"cpr": "et CPR-nummer", "email": "en e-mailadresse", "phone": "et telefonnummer"}[finding.kind]
+        line = text.count("\n", 0, finding.start) + 1
+        report.uncertain.append(f"referatet indeholder {what} (kildens linje {line}): slet det i både udkastet og "
+                                "kildens tekst, før mødet offentliggøres")
+    return extracted
 
 
 def _council(found: Recognised, councils: dict, given: str | None, report: Report) -> str:
