@@ -12,6 +12,7 @@ import subprocess
 import sys
 
 import hypothesis
+import pytest
 from hypothesis import strategies as st
 
 from arkiv.personal import find_personal, fold
@@ -308,3 +309,19 @@ def test_ordinary_minutes_are_not_refused():
             "- punkt a\n- punkt b\n\n1. første\n2. anden\n\nSe https://example.org/side og "
             "[punkt 2](#punkt-2). Sagsnr. 2024-101112-1234 og 3203901234.")
     assert list(_problems(text)) == []
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Skriv til aase@example.org.", [("email", "aase@example.org")]),
+    ("Skriv til aase (at) example.org.", [("email", "aase (at) example.org")]),
+    ("Skriv til aase[snabel-a]example.dk", [("email", "aase[snabel-a]example.dk")]),
+    ("Skriv til aase\uff20example.dk", [("email", "aase\uff20example.dk")]),
+    ("Ring 12 34 56 78.", [("phone", "12 34 56 78")]),
+    ("Ring 12-34-56-78 eller 12.34.56.78.", [("phone", "12-34-56-78"), ("phone", "12.34.56.78")]),
+    ("Ring +45 1234 5678.", [("phone", "+45 1234 5678")]),
+    ("Ring 12\u00a034\u00a056\u00a078.", [("phone", "12\u00a034\u00a056\u00a078")]),
+    ("Kl. 14.00-16.00 i 2024-2025, 12.000 kr., sag 2025-12345678.", []),
+    ("Mødet (at) blev holdt; kat (at) ten.", []),
+])
+def test_e_mail_addresses_and_phone_numbers_in_their_usual_forms(text, found):
+    assert [(f.kind, f.shown) for f in find_personal(text)] == found

@@ -117,11 +117,13 @@ def fold(text: str) -> Folded:
 # Not inside a longer number, nor after a number and a dash (a case number 2024-101112-1234); a
 # word and a dash before it (CPR-010190-1234) do not hide it.
 _CPR = re.compile(r"(?<!\d)(?<!\d[-/])(\d{2})(\d{2})(\d{2}) ?[-/]? ?(\d{4})(?!\d)", re.ASCII)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
-# Eight digits, alone, in pairs or in fours, with or without +45; a full stop or comma after them
-# may end the sentence, but not a further digit.
-_PHONE = re.compile(r"(?<!\d)(?<!\d[.,-])(?:\+ ?45 ?)?(?:\d{8}|\d{2} \d{2} \d{2} \d{2}|\d{4} \d{4})(?!\d)(?![.,-]\d)",
-                    re.ASCII)
+# Also in the forms written to dodge harvesters: 'navn (at) politi.dk', 'navn[snabel-a]politi.dk'.
+_EMAIL = re.compile(r"[\w.+-]+(?:@|\s*[(\[]\s*(?:at|snabel-a)\s*[)\]]\s*)[\w-]+(?:\.[\w-]+)+", re.ASCII | re.IGNORECASE)
+# Eight digits, alone, in pairs (one separator throughout: '12 34 56 78', '12-34-56-78', not the
+# times '14.00-16.00') or in fours, with or without +45; a full stop or comma after them may end
+# the sentence, but not a further digit.
+_PHONE = re.compile(r"(?<!\d)(?<!\d[.,-])(?:\+ ?45 ?)?(?:\d{8}|\d{2}([ .-])\d{2}\1\d{2}\1\d{2}|\d{4} \d{4})"
+                    r"(?!\d)(?![.,-]\d)", re.ASCII)
 
 
 _DIGIT_RUN = re.compile(r"\d[\d \-/.,+]{6,}\d")
@@ -155,12 +157,13 @@ class Finding:
 def _worth_folding(text: str) -> bool:
     """False when no personal data can be in `text`: under eight digits and no '@' in any form.
     Most values (names, titles, places) are answered here without folding."""
-    if "@" in text or "&" in text or "\uff20" in text or "\ufe6b" in text:
+    if "@" in text or "&" in text or "\uff20" in text or "\ufe6b" in text or _SPELT_AT.search(text):
         return True
     digits = sum(map(text.count, "0123456789"))
     return digits >= 8 or (not text.isascii() and _OTHER_DIGIT.search(text) is not None)
 
 
+_SPELT_AT = re.compile(r"[(\[]\s*(?:at|snabel-a)\s*[)\]]", re.IGNORECASE)
 _OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a digit of another script: full-width, Arabic, …
 
 
@@ -172,7 +175,7 @@ def find_personal(text: str, allowed: frozenset[str] = frozenset(),
     folded = fold(text)
     one_line = folded.text.replace("\n", " ")  # a number broken over two lines is still a number
     found = []
-    has_at = "@" in one_line
+    has_at = "@" in one_line or _SPELT_AT.search(one_line) is not None
     # Numbers are looked for only around runs of digits and separators (a regex that begins at a
     # digit fails fast everywhere else), e-mail addresses only in a text with an '@'.
     windows = [(max(0, run.start() - 4), run.end() + 2) for run in _DIGIT_RUN.finditer(one_line)]
