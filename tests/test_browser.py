@@ -10,7 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-PAGES = ["", "arkiv/moeder/", "arkiv/moeder/koebenhavn-2025-1/", "arkiv/temaer/", "arkiv/temaer/opioider/",
+PAGES = ["", "arkiv/moeder/", "arkiv/moeder/koebenhavn-2025-1/", "arkiv/raad/", "arkiv/raad/koebenhavn/",
+         "arkiv/temaer/", "arkiv/temaer/opioider/",
          "arkiv/personer/", "arkiv/personer/katrine-schjoenning/", "om/"]
 
 

@@ -1,4 +1,4 @@
-"""Golden test: the generated pages of the real archive, compared byte for byte.
+"""Golden test: the generated pages of the frozen fixture archive (tests/fixture/), byte for byte.
 
 After an intended change, regenerate with `UPDATE_GOLDEN=1 make test` and review the diff in git.
 """
@@ -10,13 +10,13 @@ from pathlib import Path
 
 from arkiv.build import site_files
 
-from conftest import MEETINGS
+from conftest import FIXTURE
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
 def test_generated_pages_match_golden():
-    files = site_files(MEETINGS)
+    files = site_files(FIXTURE)
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel, data in files.items():
@@ -32,4 +32,4 @@ def test_generated_pages_match_golden():
 
 
 def test_two_builds_are_byte_identical():
-    assert site_files(MEETINGS) == site_files(MEETINGS)
+    assert site_files(FIXTURE) == site_files(FIXTURE)

@@ -17,7 +17,7 @@ import pytest
 from arkiv.importer.draft import ImportFailure, import_file
 from arkiv.importer.extract import UnreadableInput
 from arkiv.load import check_archive, load_archive
-from conftest import MEETINGS, ROOT, SEED
+from conftest import FIXTURE, ROOT, SEED
 from pdfmaker import make_pdf
 
 COUNCILS = """\
@@ -293,7 +293,7 @@ def seed_import(tmp_path, source: Path):
     meetings = tmp_path / "meetings"
     meetings.mkdir()
     for name in ("councils.yml", "people.yml", "themes.yml"):
-        (meetings / name).write_bytes((MEETINGS / name).read_bytes())
+        (meetings / name).write_bytes((FIXTURE / name).read_bytes())
     report = import_file(source, meetings, council="koebenhavn")
     archive, problems = check_archive(meetings, strict=True)
     assert archive is not None, "\n".join(map(str, problems))
@@ -301,7 +301,7 @@ def seed_import(tmp_path, source: Path):
 
 
 def assert_matches_curated(draft):
-    curated = load_archive(MEETINGS).meeting("koebenhavn-2025-1")
+    curated = load_archive(FIXTURE).meeting("koebenhavn-2025-1")
     assert draft.id == curated.id and draft.date is None
     assert (draft.date_unknown.year, draft.date_unknown.number_in_year) == (2025, 1)
     assert [(e.number, e.title, e.points) for e in draft.agenda] == [

@@ -8,7 +8,7 @@ from arkiv.cli import main
 from arkiv.load import check_archive
 from arkiv.template import council_members
 
-from conftest import MEETINGS
+from conftest import FIXTURE
 
 
 def test_members_are_the_standing_circle_of_the_latest_meeting(archive):
@@ -20,7 +20,7 @@ def test_members_are_the_standing_circle_of_the_latest_meeting(archive):
 
 
 def test_new_meeting_file_is_refused_until_filled_in(tmp_path, capsys):
-    shutil.copytree(MEETINGS, tmp_path / "meetings")
+    shutil.copytree(FIXTURE, tmp_path / "meetings")
     assert main(["--root", str(tmp_path), "new", "koebenhavn-2025-2", "--council", "koebenhavn",
                  "--date", "2025-06-23"]) == 0
     path = tmp_path / "meetings" / "koebenhavn-2025-2.md"
@@ -42,7 +42,7 @@ def test_new_meeting_file_is_refused_until_filled_in(tmp_path, capsys):
 
 
 def test_new_refuses_bad_id_and_unknown_council(tmp_path, capsys):
-    shutil.copytree(MEETINGS, tmp_path / "meetings")
+    shutil.copytree(FIXTURE, tmp_path / "meetings")
     assert main(["--root", str(tmp_path), "new", "Møde 2", "--council", "koebenhavn"]) == 1
     assert main(["--root", str(tmp_path), "new", "x-2025-1", "--council", "aarhus"]) == 1
     err = capsys.readouterr().err

@@ -6,6 +6,7 @@ from ..model import Archive
 from ..parallel import map_in_order
 from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .common import FRONT_PAGE_INCLUDE, meeting_path
+from .council import render_councils
 from .indexes import (THEMES_INDEX, render_front_page,
                       render_meetings_index, render_people_index, render_themes_index)
 from .meeting import render_meeting, source_copy_path
@@ -28,6 +29,7 @@ def render_shared(archive: Archive, folder: str) -> dict[str, str]:
         **render_meetings_index(archive),
         THEMES_INDEX: render_themes_index(archive),
         **render_people_index(archive),
+        **render_councils(archive),
         FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
         **render_registry_data(archive),
     }

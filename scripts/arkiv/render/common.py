@@ -11,7 +11,7 @@ from ..danish import format_date
 from ..rawhtml import block
 from ..model import Archive, Meeting, Person, Theme
 
-MEETINGS, THEMES, PEOPLE, SOURCES = "moeder", "temaer", "personer", "kilder"
+MEETINGS, THEMES, PEOPLE, SOURCES, COUNCILS = "moeder", "temaer", "personer", "kilder", "raad"
 FRONT_PAGE_INCLUDE = "_includes/forside.md"  # pulled into docs/index.md by pymdownx.snippets
 
 UNKNOWN = "ikke oplyst i referatet"

@@ -8,6 +8,9 @@ from ..danish import format_date
 from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, html_link, html_list, link,
                      meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote,
                      theme_link, url_link)
+from ..membership import themes_by_year
+from .council import COUNCILS_INDEX, council_path
+from .counts import count_table
 from .listing import split_years
 from .theme import theme_counts
 
@@ -32,6 +35,9 @@ def render_meetings_index(archive: Archive) -> dict[str, str]:
     ordered = sorted(years.items(), key=lambda item: -item[0])
     parts = [page_header("Møder", "Alle møder i arkivet, nyeste først."), "# Møder\n",
              f"Arkivet rummer {plural(len(archive.meetings), 'møde', 'møder')}, nyeste først.\n"]
+    councils = sorted(archive.councils.values(), key=lambda c: sort_key(c.name))
+    parts.append("Et råds møder alene, år for år: " + " · ".join(
+        f"[{escape(c.name)}]({link(page, council_path(c))})" for c in councils) + "\n")
     pages = {}
     shown, paged = split_years(ordered)
     for year, meetings in shown:
@@ -145,6 +151,11 @@ def render_front_page(archive: Archive, folder: str, people_limit: int | None = 
         rows.append(f"- [{escape(theme.title)}]({href(f'{THEMES}/{theme.id}.md')}) – "
                     f"{plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}")
     parts.append("\n".join(rows) + "\n")
+    over_time = themes_by_year(archive)
+    if over_time:
+        rows = [(archive.themes[t].title, href(f"{THEMES}/{t}/"), over_time[t])
+                for t in sorted(over_time, key=lambda t: sort_key(archive.themes[t].title))]
+        parts.append("### Temaerne over tid\n\n" + count_table("Tema", rows, "Punkter på hvert tema pr. år, alle råd"))
     parts.append("## Personer\n")
     people = sorted(archive.people.values(), key=lambda p: sort_key(p.name))
     if len(people) <= people_limit:
@@ -152,6 +163,6 @@ def render_front_page(archive: Archive, folder: str, people_limit: int | None = 
     else:
         parts.append(f"Referaterne nævner {plural(len(people), 'person', 'personer')}; "
                      f"se dem alle i [personregistret]({href(PEOPLE_INDEX)}).\n")
-    parts.append(f"[Alle møder]({href(MEETINGS_INDEX)}) · [Alle temaer]({href(THEMES_INDEX)}) · "
-                 f"[Alle personer]({href(PEOPLE_INDEX)})\n")
+    parts.append(f"[Alle møder]({href(MEETINGS_INDEX)}) · [Alle råd]({href(COUNCILS_INDEX)}) · "
+                 f"[Alle temaer]({href(THEMES_INDEX)}) · [Alle personer]({href(PEOPLE_INDEX)})\n")
     return "\n".join(parts)

@@ -7,6 +7,7 @@ from ..model import INTRO, ITEM, Archive, Meeting, Section
 from ..rawhtml import block
 from .common import (SOURCES, UNKNOWN, attr, note, council_name, html_list, html_link as _a, escape, link, meeting_date_text, meeting_path,
                      meeting_title, page_header, person_path, search_attributes, theme_path, url_link)
+from .council import council_path
 from .data import meeting_data_path
 from .names import link_names
 
@@ -111,7 +112,7 @@ def _facts(archive: Archive, meeting: Meeting, page: str) -> str:
     else:
         chair = attr(meeting.chair_note) if meeting.chair_note else UNKNOWN.capitalize()
     return _rows([
-        ("Råd", attr(council_name(archive, meeting))),
+        ("Råd", _a(url_link(page, council_path(archive.councils[meeting.council])), council_name(archive, meeting))),
         ("Dato", attr(meeting_date_text(meeting))),
         ("Tidspunkt", attr(meeting.time) if meeting.time else UNKNOWN.capitalize()),
         ("Sted", attr(meeting.place) if meeting.place else UNKNOWN.capitalize()),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from ..danish import sort_key
+from ..membership import councils_by_year
 from ..model import Archive, Theme
-from .common import escape, page_header, plural, quote, theme_path
+from .common import COUNCILS, escape, page_header, plural, quote, theme_path, url_link
+from .counts import count_table
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
 
@@ -31,6 +34,7 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
     if not years:
         parts.append("Ingen punkter i arkivet handler endnu om dette tema.\n")
         return {page: "\n".join(parts)}
+    parts.append(_councils(archive, theme, page))
     shown, paged = split_years(years)
     parts.append(hits_by_year(archive, [h for _, hits in shown for h in hits], page, 2, _why))
     if paged:
@@ -38,6 +42,15 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
     pages = year_pages(archive, page, paged, theme.title, f"Tema: {theme.title}", "Temaet", _why)
     pages[page] = "\n".join(parts)
     return pages
+
+
+def _councils(archive: Archive, theme: Theme, page: str) -> str:
+    """Which councils took the theme up, and when: a council × year table and its drawing."""
+    counts = councils_by_year(archive, theme.id)
+    rows = [(archive.councils[c].name, url_link(page, f"{COUNCILS}/{c}.md"), counts[c])
+            for c in sorted(counts, key=lambda c: sort_key(archive.councils[c].name))]
+    return ("## Råd og år\n\nAntal punkter på temaet i hvert råd, år for år:\n\n"
+            + count_table("Råd", rows, caption=f"Punkter om {theme.title} pr. råd og år") + "\n")
 
 
 def _why(hit) -> str:
