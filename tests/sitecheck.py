@@ -112,3 +112,18 @@ def agenda_lines(text: str) -> list[str]:
         else:
             lines.append(line)
     return lines
+
+
+def broken_links(site: Path, pages: dict[Path, Page]) -> list[str]:
+    """Every internal link of the built site `site` whose file or anchor does not exist."""
+    broken = []
+    for path, page in pages.items():
+        for href in page.links:
+            target, fragment = resolve(site, path, href)
+            if target is None:
+                continue
+            if not target.exists():
+                broken.append(f"{path.relative_to(site)}: {href}")
+            elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
+                broken.append(f"{path.relative_to(site)}: {href} (no id '{fragment}')")
+    return broken

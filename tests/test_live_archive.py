@@ -19,7 +19,7 @@ from arkiv.load import check_archive
 from arkiv.site_audit import audit_site
 
 from conftest import MEETINGS, ROOT, build_copy
-from sitecheck import Page, page_file, resolve, source_sentences
+from sitecheck import Page, broken_links, page_file, source_sentences
 
 PAGE_PAGES = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s*(?:af|/)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE)
 MEETING_PAGE_BAR, PAGE_BAR = 60_000, 1_000_000  # bytes (issue 6's bars)
@@ -63,15 +63,8 @@ def archive_problems(meetings: Path, site: Path) -> list[str]:
                     problems.append(f"{meeting.id}: {section.anchor}: not on the page: {sentence[:80]}")
                 if source_letters is not None and _letters(sentence) not in source_letters:
                     problems.append(f"{meeting.id}: {section.anchor}: not in its source text: {sentence[:80]}")
-    for path, page in pages.items():
-        for href in page.links:
-            target, fragment = resolve(site, path, href)
-            if target is None:
-                continue
-            if not target.exists():
-                problems.append(f"{path.relative_to(site)}: broken link {href}")
-            elif fragment and target.suffix == ".html" and fragment not in pages[target].ids:
-                problems.append(f"{path.relative_to(site)}: {href}: no id '{fragment}'")
+    problems += [f"broken link: {link}" for link in broken_links(site, pages)]
+    for path in pages:
         size = path.stat().st_size
         relative = path.relative_to(site).as_posix()
         if size > (MEETING_PAGE_BAR if relative.startswith("arkiv/moeder/") else PAGE_BAR):
