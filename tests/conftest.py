@@ -137,7 +137,7 @@ FICTIONAL_PEOPLE = """\
   roles: [{title: Formand}]
 - id: bent-opdigtet
   name: Bent Opdigtet
-  roles: [{title: Borgmester, organisation: Fiktiv Kommune}]
+  roles: [{title: Borgmester, organisation: Fiktiv Kommune, source: Fiktiv kilde (testdata)}]
 - id: oeje-paahit
   name: Øje Påhit
 - id: zacharias-proeve

@@ -109,8 +109,9 @@ def fictional_meeting(number: int, day: str, previous: str | None) -> tuple[str,
     approves = (f"approves_minutes: {{date: {previous}, as_written: referatet fra forrige møde}}\n"
                 if previous else "")
     front = (f"---\ncouncil: fiktivt-testraad\ndate: {day}\ntime: \"16.00\"\nplace: Fiktivt mødelokale\n"
-             "chair: aase-fiktiv-testraad\nparticipants:\n  - {person: aase-fiktiv-testraad, title: Politidirektør}\n"
-             "  - {person: bent-opdigtet-testraad, title: Borgmester}\nabsent:\n"
+             "chair: aase-fiktiv-testraad\nparticipants:\n"
+             "  - {person: aase-fiktiv-testraad, title: Politidirektør, organisation: Fiktiv Politikreds}\n"
+             "  - {person: bent-opdigtet-testraad, title: Borgmester, organisation: Fiktiv Kommune}\nabsent:\n"
              "  - {person: carla-eksempel-testraad}\n" + approves + f"agenda:\n{agenda}\n"
              f"source: {{kind: Fiktivt referat, file: sources/fiktivt-testraad-{day[:4]}-{number}.txt}}\n---\n\n")
     body = opening + "\n\n" + "\n\n".join(f"## Ad {i}) {title}\n\n{text}" for i, (title, text) in enumerate(items, 1))

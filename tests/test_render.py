@@ -53,9 +53,9 @@ def test_indexes_in_danish_order(tmp_path):
     archive = load_archive(write_fictional(tmp_path / "meetings"))
     people = render_people_index(archive)[PEOPLE_INDEX]
     names = re.findall(r'<li><a href="[^"]+">([^<]+)</a>', people)
-    # Danish order: Æ Ø Å after Z, and 'Aa' is filed as 'Å'.
-    assert names == ["Bent Opdigtet", "Zacharias Prøve", "Øje Påhit", "Aase Fiktiv"]
-    assert "\n## Ø\n" in people and "\n## Å\n" in people
+    # By surname, in Danish order: Æ Ø Å after Z ('Prøve' before 'Påhit'); see test_people for 'Aa'.
+    assert names == ["Fiktiv, Aase", "Opdigtet, Bent", "Prøve, Zacharias", "Påhit, Øje"]
+    assert "\n## F\n" in people and "\n## P\n" in people
     themes = re.findall(r"^- \[([^\]]+)\]", render_themes_index(archive), re.MULTILINE)
     assert themes == ["Cykler", "Æblekrig"]
 
@@ -64,15 +64,15 @@ def test_a_long_people_index_gets_a_page_per_letter(tmp_path):
     archive = load_archive(write_fictional(tmp_path / "meetings"))
     assert list(render_people_index(archive, limit=4)) == [PEOPLE_INDEX]  # four people fit
     pages = render_people_index(archive, limit=3)
-    letters = {"personer/bogstav/b.md": "Bent Opdigtet", "personer/bogstav/z.md": "Zacharias Prøve",
-               "personer/bogstav/oe.md": "Øje Påhit", "personer/bogstav/aa.md": "Aase Fiktiv"}
+    letters = {"personer/bogstav/f.md": ["Fiktiv, Aase"], "personer/bogstav/o.md": ["Opdigtet, Bent"],
+               "personer/bogstav/p.md": ["Prøve, Zacharias", "Påhit, Øje"]}
     assert sorted(pages) == sorted([PEOPLE_INDEX, *letters])
     index = pages[PEOPLE_INDEX]
-    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \(1 person\)</li>', index) == [
-        ("bogstav/b/", "B"), ("bogstav/z/", "Z"), ("bogstav/oe/", "Ø"), ("bogstav/aa/", "Å")]
-    for path, name in letters.items():
+    assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \((\d) (?:personer|person)\)</li>', index) == [
+        ("bogstav/f/", "F", "1"), ("bogstav/o/", "O", "1"), ("bogstav/p/", "P", "2")]
+    for path, names in letters.items():
         person = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', pages[path])
-        assert [n for _, n in person] == [name]  # everyone on exactly one letter page
+        assert [n for _, n in person] == names  # everyone on exactly one letter page
         assert person[0][0].startswith("../../") and "[Alle personer](../index.md)" in pages[path]
 
 
@@ -94,7 +94,8 @@ def test_fictional_meeting_with_known_date(tmp_path):
     assert "<li><strong>Tidspunkt:</strong> 14.00</li>" in page
     person = pages["personer/aase-fiktiv.md"]
     # Hit lists are raw HTML with the built site's directory URLs (render/listing.py).
-    assert '<a href="../../moeder/testraadet-2031-1/#punkt-2a">Punkt 2.a: Status</a> – nævnt' in person
+    # »Aase F. Fiktiv nævnte æblekrigen«: she spoke on the item.
+    assert '<a href="../../moeder/testraadet-2031-1/#punkt-2a">Punkt 2.a: Status</a> – tog ordet' in person
     assert "<strong>Aase F. Fiktiv</strong> nævnte æblekrigen." in person
     theme = pages["temaer/aeblekrig.md"]
     assert "nævner »æblekrigen«" in theme

@@ -8,6 +8,7 @@ file is read, on all cores); `build_crossref` joins the contributions in the arc
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .danish import sort_key
@@ -53,16 +54,20 @@ def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
         # Split once per section, for all its hits: the title's sentences, then the text's.
         body = sentences(section.body)
         found = sentences(section.title) + body if section.title else body
-        themes = _themes_of(section, agenda, found, body, finders.words.first_matches(words_only))
+        themes = _themes_of(section, agenda, found, body, theme_matches(words_only, finders.words))
         index.section_themes[section.anchor] = [t for t in finders.theme_order if t in themes]
         index.hits.extend(("theme", theme_id, position, *quote, how) for theme_id, (quote, how) in themes.items())
         named = finders.names.first_matches(words_only)
         people = sorted(named.keys() | presenters.get(section.number, set()))
         index.section_people[section.anchor] = people
+        speakers = _speakers(words_only, finders.names) if named else set()
         for person_id in people:
             match = named.get(person_id)
             quote = excerpt_of(found, match) if match else excerpt_of(body)
-            how = "oplægsholder" if person_id in presenters.get(section.number, ()) else "nævnt"
+            if person_id in presenters.get(section.number, ()):
+                how = "oplægsholder"
+            else:
+                how = "talte" if person_id in speakers else "nævnt"
             index.hits.append(("person", person_id, position, *quote, how))
     return index
 
@@ -127,6 +132,60 @@ def _themes_of(section: Section, agenda: dict, found: tuple[str, ...], body: tup
     return themes
 
 
+# A list of examples: a marker ('fx', 'f.eks.', 'herunder', 'bl.a.', 'såsom', …) and what follows
+# it to the end of its parenthesis or sentence ('m.v.' and the like do not end it).
+_EXAMPLES = re.compile(r"(?<![\w.])(?:fx|f\.eks\.|for eksempel|eksempelvis|herunder|bl\.a\.|blandt andet|såsom)\s"
+                       r"(?:[^.()]|\b(?:m\.v|mv|osv|etc|f\.eks|fx|bl\.a|m\.m)\.)*", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r",|\s(?:og|eller)\s")
+
+
+def example_lists(text: str) -> list[tuple[int, int]]:
+    """Where `text` lists three or more things as examples: »(det kan fx være bekæmpelse af bande-
+    og rockeraktiviteter, utryghed, mistillid til politiet, narkotikakriminalitet m.v.)«."""
+    return [m.span() for m in _EXAMPLES.finditer(text) if len(_LIST_SEPARATOR.findall(m.group(0))) >= 2]
+
+
+def theme_matches(text: str, words: WordFinder) -> dict[str, str]:
+    """Each theme whose words occur in `text` (an item's title and text), with its first match.
+
+    A word that occurs only inside a list of examples does not put the item on the theme: the
+    item names the theme in passing, it is not about it. Named anywhere else – in the title, in
+    the text, in a list of one or two – it does; and an item tagged on the agenda always is.
+    """
+    lists = example_lists(text) if "," in text else []
+    if not lists:
+        return words.first_matches(text)
+    found: dict[str, str] = {}
+    for start, end in words.spans(text):
+        if not any(low <= start < high for low, high in lists):
+            for key in words.keys_of(text[start:end]):
+                found.setdefault(key, text[start:end])
+    return found
+
+
+# Verbs by which minutes report that someone spoke on an item: »Lars Weiss oplyste, at …«, »gav
+# Anne Tønnes en status«. Not »takkede« or »bød velkommen«: thanking the presenters or opening
+# the meeting is not speaking on the item's subject.
+_SPEECH = ("oplyste|oplyser|orienterede|orienterer|fortalte|fortæller|redegjorde|gennemgik|gennemgår|"
+           "præsenterede|præsenterer|introducerede|sagde|siger|nævnte|nævner|spurgte|spørger|svarede|svarer|"
+           "bemærkede|bemærker|understregede|tilføjede|foreslog|forklarede|påpegede|pointerede|udtrykte|"
+           "indledte|opfordrede|konstaterede|fremhævede|kommenterede|supplerede|berettede|informerede|"
+           "anbefalede|efterspurgte|efterlyste|tilkendegav|mente|gav|inviterede|kvitterede|roste|beskrev|"
+           "uddybede|erkendte|advarede|tilbød|pegede|ønskede|spørger|drøftede")
+_SPOKE_AFTER = re.compile(rf",?\s+(?:{_SPEECH})\b")  # matched from a name's end (match(text, pos))
+_SPOKE_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$|\b(?:oplyst|fortalt|nævnt|spurgt|sagt|forklaret|"
+                           rf"præsenteret|gennemgået|understreget)\s+af\s+$")
+
+
+def _speakers(text: str, names: NameFinder) -> set[str]:
+    """The people who, by the minutes' words, spoke on this item."""
+    found = set()
+    for match in names.pattern.finditer(text):
+        if _SPOKE_AFTER.match(text, match.end()) or _SPOKE_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
+            found.add(names.person_of(match.group(0)))
+    return found
+
+
 def _presenters_by_item(meeting: Meeting) -> dict[str, set[str]]:
     result: dict[str, set[str]] = {}
     for presenter in meeting.presenters:
@@ -138,9 +197,9 @@ def _presenters_by_item(meeting: Meeting) -> dict[str, set[str]]:
 def _add_roles(roles: dict[str, list], meeting: Meeting) -> None:
     """(meeting, role, title at that meeting, other person) for everyone recorded at a meeting."""
     for entry in meeting.participants:
-        roles[entry.person].append((meeting, "Deltager", entry.title or "", None))
+        roles[entry.person].append((meeting, "Deltager", entry.as_listed, None))
     for entry in meeting.absent:
-        roles[entry.person].append((meeting, "Afbud", entry.title or "", None))
+        roles[entry.person].append((meeting, "Afbud", entry.as_listed, None))
     for sub in meeting.substitutes:
         roles[sub.person].append((meeting, "Stedfortræder for", "", sub.instead_of))
         roles[sub.instead_of].append((meeting, "Repræsenteret af", "", sub.person))
@@ -153,10 +212,13 @@ def _add_roles(roles: dict[str, list], meeting: Meeting) -> None:
         roles[meeting.chair].append((meeting, "Formand", "", None))
 
 
-def themes_of_person(archive: Archive, person: Person) -> dict[str, int]:
-    """Themes of the sections a person is named in or presented, with how many sections each."""
+def themes_of_person(archive: Archive, person: Person, mentioned: bool = False) -> dict[str, int]:
+    """Themes of the sections a person spoke on or presented, with how many sections each; with
+    `mentioned`, of those where they are only named."""
     counts: dict[str, int] = {}
     for hit in archive.person_hits.get(person.id, []):
+        if (hit.how == "nævnt") != mentioned:
+            continue
         for theme_id in archive.section_themes.get((hit.meeting, hit.section.anchor), []):
             counts[theme_id] = counts.get(theme_id, 0) + 1
     return counts

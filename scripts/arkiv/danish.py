@@ -74,3 +74,22 @@ def initial(text: str) -> str:
         if folded:
             return folded.upper() if folded.isalpha() else "#"
     return "#"
+
+
+# Words that belong to the surname that follows them: 'Anne von Holstein' files under 'von Holstein'.
+_PARTICLES = {"von", "van", "de", "der", "den", "af", "la", "le", "du", "di", "da", "zu"}
+
+
+def surname_first(name: str) -> str:
+    """A name as an index files it: 'Allan S. Andersen' → 'Andersen, Allan S.', 'Carsten Kjær-Knudsen'
+    → 'Kjær-Knudsen, Carsten'. The surname is the last word with the particles before it; a name
+    of one word stays as it is. A person's `sort_as:` in people.yml overrides this where a double
+    surname is meant ('Bæksgaard Jørgensen, Maja')."""
+    words = name.split()
+    # The last word with a letter: a number after the surname belongs to it ('Påhitsen 3').
+    start = max((i for i, word in enumerate(words) if any(c.isalpha() for c in word)), default=0)
+    if start == 0:
+        return name
+    while start > 1 and words[start - 1].lower() in _PARTICLES:
+        start -= 1
+    return f"{' '.join(words[start:])}, {' '.join(words[:start])}"

@@ -80,3 +80,25 @@ def councils_by_year(archive: Archive, theme: str) -> dict[str, dict[int, int]]:
         year = archive.year_of(hit.meeting)
         years[year] = years.get(year, 0) + 1
     return counts
+
+
+@dataclass(frozen=True)
+class Role:
+    """A title (with the organisation, where the list gives it) a person was listed with at one
+    council's meetings, from the first to the last meeting it was printed at."""
+
+    council: str
+    title: str
+    first: Meeting
+    last: Meeting
+    meetings: int
+
+
+def roles_over_time(archive: Archive, person: str) -> list[Role]:
+    """The person's titles at the meetings, per council, in the order they first appear."""
+    found: dict[tuple[str, str], list] = {}
+    for meeting, role, title, _ in archive.person_meetings.get(person, []):
+        if role in ("Deltager", "Afbud") and title:
+            entry = found.setdefault((meeting.council, title), [meeting, meeting, 0])
+            entry[1], entry[2] = meeting, entry[2] + 1
+    return [Role(council, title, first, last, count) for (council, title), (first, last, count) in found.items()]

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .danish import surname_first
 from .text import Excerpt
 
 
@@ -24,10 +25,15 @@ class Council:
 
 @dataclass(frozen=True)
 class Role:
-    """A title a person is given in the minutes, with the organisation where the minutes state it."""
+    """A title a person is given in the minutes, with the organisation where the minutes state it.
+
+    A fact the minutes do not state (which municipality a borgmester represents) needs its
+    `source`: an address or a document, shown with it."""
 
     title: str | None
     organisation: str | None = None
+    source: str | None = None
+    line: int = field(default=0, compare=False)  # in people.yml, for the check's messages
 
 
 @dataclass(frozen=True)
@@ -39,10 +45,17 @@ class Person:
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
     note: str | None = None
+    sort_as: str | None = None  # how the people index files the name; see danish.surname_first
+    same_person: str | None = None  # why one id in several councils is one person (see validate)
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.name,) + self.aliases
+
+    @property
+    def filed_as(self) -> str:
+        """'Andersen, Allan S.': the name as the people index lists and sorts it."""
+        return self.sort_as or surname_first(self.name)
 
 
 @dataclass(frozen=True)
@@ -72,6 +85,12 @@ class Attendance:
 
     person: str
     title: str | None = None
+    organisation: str | None = None  # where the list states it: »Borgmester X, Fiktiv Kommune«
+
+    @property
+    def as_listed(self) -> str:
+        """'Borgmester, Fiktiv Kommune': the title and organisation the list gives, or ''."""
+        return ", ".join(x for x in (self.title, self.organisation) if x)
 
 
 @dataclass(frozen=True)

@@ -179,8 +179,9 @@ def _unknown_date(fm: Fields) -> UnknownDate | None:
 def _attendance(fm: Fields, key: str) -> tuple[Attendance, ...]:
     result = []
     for entry in fm.mappings(key):
-        entry.unknown_keys({"person", "title"})
-        result.append(Attendance(entry.str("person", required=True, default=""), entry.str("title")))
+        entry.unknown_keys({"person", "title", "organisation"})
+        result.append(Attendance(entry.str("person", required=True, default=""), entry.str("title"),
+                                 entry.str("organisation")))
     return tuple(result)
 
 

@@ -83,17 +83,17 @@ def read_people(folder: Path, problems: ProblemList, seen: dict | None = None) -
     people, seen = {}, ({} if seen is None else seen)
     owner_of_name: dict[str, tuple[str, int]] = {}  # every name and alias → (person id, line)
     for entry in read_registry(folder, PEOPLE, problems):
-        entry.unknown_keys({"id", "name", "aliases", "roles", "note"})
+        entry.unknown_keys({"id", "name", "aliases", "roles", "note", "sort_as", "same_person"})
         ident, name = _checked_id(entry, seen), entry.str("name", required=True)
         aliases = entry.str_list("aliases")
         roles = []
         for role in entry.mappings("roles"):
-            role.unknown_keys({"title", "organisation"})
+            role.unknown_keys({"title", "organisation", "source"})
             title, organisation = role.str("title"), role.str("organisation")
             if not title and not organisation:
                 role.error("title", "en rolle skal have en titel eller en organisation",
                            "tilføj 'title:' og/eller 'organisation:'")
-            roles.append(Role(title, organisation))
+            roles.append(Role(title, organisation, role.str("source"), role.line("organisation")))
         if not (ident and name):
             continue
         for index, alias in enumerate((name,) + aliases):
@@ -105,7 +105,8 @@ def read_people(folder: Path, problems: ProblemList, seen: dict | None = None) -
                                f"navnet '{alias}' hører også til '{other[0]}' (linje {other[1]})",
                                "et navn eller alias må kun pege på én person")
             owner_of_name[key] = (ident, entry.line("name"))
-        people[ident] = Person(ident, name, aliases, tuple(roles), entry.str("note"))
+        people[ident] = Person(ident, name, aliases, tuple(roles), entry.str("note"), entry.str("sort_as"),
+                               entry.str("same_person"))
     return people
 
 

@@ -46,6 +46,8 @@ def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict
         _check_dates(meeting, line, problems)
         _check_links(meeting, by_id, problems)
     _check_across_meetings(meetings, line, problems)
+    _check_homonyms(meetings, people, councils, line, problems)
+    _check_stated_facts(meetings, people, problems)
 
 
 def _check_references(meeting, councils, people, themes, line, problems) -> None:
@@ -224,6 +226,57 @@ def _check_links(meeting: Meeting, by_id: dict[str, Meeting], problems) -> None:
             anchors = ", ".join(f"#{s.anchor}" for s in target.sections)
             problems.error(meeting.path, found.line, "referat", f"linket '{found.target}' peger på et punkt, "
                            f"der ikke findes i {target.id}", f"brug et af: {anchors}")
+
+
+def _check_stated_facts(meetings, people, problems) -> None:
+    """A person's organisation in people.yml must be stated in a meeting that names or lists
+    them, or come with its `source:`; the archive adds no fact of its own."""
+    texts = []
+    for meeting in meetings:
+        listed = {a.person for a in (*meeting.participants, *meeting.absent, *meeting.presenters)}
+        text = " ".join([*(s.body for s in meeting.sections), *(s.title or "" for s in meeting.sections),
+                         *(a.organisation or "" for a in (*meeting.participants, *meeting.absent, *meeting.presenters))])
+        texts.append((listed, " ".join(text.lower().split())))
+    for index, person in enumerate(people.values()):
+        names = [" ".join(n.lower().split()) for n in person.names]
+        for number, role in enumerate(person.roles):
+            if not role.organisation or role.source:
+                continue
+            wanted = " ".join(role.organisation.lower().split())
+            if not any(wanted in text and (person.id in listed or any(n in text for n in names))
+                       for listed, text in texts):
+                problems.error("people.yml", role.line, f"people[{index}].roles[{number}].organisation",
+                               f"'{role.organisation}' står ikke i et referat, der nævner {person.name}",
+                               "tilføj 'source:' med adressen eller dokumentet, der siger det, eller slet organisationen")
+
+
+HOMONYM_YEARS = 5  # one id in two councils, with two titles this many years apart: two people?
+
+
+def _check_homonyms(meetings, people, councils, line, problems) -> None:
+    """Warn when one person id is listed in two councils with different titles far apart in
+    time: likely two people of the same name under one id (their pages would merge)."""
+    first_seen: dict[str, tuple] = {}  # person → (meeting, title, index, key) of their first listing
+    warned: set[str] = set()
+    dated = [m for m in meetings if m.date or m.date_unknown]  # a meeting in error may have neither
+    for meeting in sorted(dated, key=lambda m: m.sort_key):
+        for key in ("participants", "absent"):
+            for index, entry in enumerate(getattr(meeting, key)):
+                person = people.get(entry.person)
+                if person is None or person.same_person or entry.person in warned:
+                    continue
+                earlier = first_seen.setdefault(entry.person, (meeting, entry.title))
+                other, title = earlier
+                if (other.council != meeting.council and title and entry.title and title != entry.title
+                        and meeting.year - other.year >= HOMONYM_YEARS and other.council in councils):
+                    warned.add(entry.person)
+                    problems.warning(
+                        meeting.path, line(meeting, key, index, "person"), f"{key}[{index}].person",
+                        f"'{entry.person}' står som {title} i {councils[other.council].name} ({other.year}) og som "
+                        f"{entry.title} i {councils[meeting.council].name} ({meeting.year}): er det to personer "
+                        "med samme navn?",
+                        "giv dem hver sit id (fx med rådets navn) og en note på begge i people.yml, eller skriv "
+                        "'same_person: <hvorfor>' på personen, når det er den samme")
 
 
 def _check_across_meetings(meetings, line, problems) -> None:

@@ -128,6 +128,18 @@ def meeting_title(meeting: Meeting) -> str:
     return f"Møde i {unknown.year} (dato ikke oplyst)"
 
 
+def short_meeting_link(page: str, meeting: Meeting) -> str:
+    """A meeting by its date in figures ('23.6.2025'), or what is known of an undated one, for
+    tables; the full title is the link's tooltip."""
+    if meeting.date:
+        label = f"{meeting.date.day}.{meeting.date.month}.{meeting.date.year}"
+    elif meeting.date_unknown.number_in_year:
+        label = f"{meeting.date_unknown.number_in_year}. møde {meeting.year}"
+    else:
+        label = f"møde i {meeting.year}"
+    return f'<a href="{url_link(page, meeting_path(meeting))}" title="{attr(meeting_title(meeting))}">{label}</a>'
+
+
 def meeting_date_text(meeting: Meeting) -> str:
     if meeting.date:
         return format_date(meeting.date)

@@ -7,7 +7,7 @@ from ..danish import sort_key
 from ..membership import members_over_time, themes_by_year
 from ..model import Archive, Council
 from ..rawhtml import block
-from .common import (COUNCILS, attr, escape, html_link, html_list, meeting_path, meeting_title, page_header,
+from .common import (COUNCILS, attr, short_meeting_link, escape, html_link, html_list, meeting_path, meeting_title, page_header,
                      person_path, plural, theme_path, url_link)
 from .counts import count_table
 
@@ -61,18 +61,6 @@ def render_council(archive: Archive, council: Council) -> str:
     return "\n".join(parts)
 
 
-def _meeting_link(page: str, meeting) -> str:
-    """A meeting by its date in figures ('23.6.2025'), or what is known of an undated one."""
-    if meeting.date:
-        label = f"{meeting.date.day}.{meeting.date.month}.{meeting.date.year}"
-    elif meeting.date_unknown.number_in_year:
-        label = f"{meeting.date_unknown.number_in_year}. møde {meeting.year}"
-    else:
-        label = f"møde i {meeting.year}"
-    return f'<a href="{url_link(page, meeting_path(meeting))}" title="{attr(meeting_title(meeting))}">{label}</a>'
-
-
-
 def _members(archive: Archive, council: Council, page: str) -> str:
     members = members_over_time(archive, council.id)
     if not members:
@@ -87,7 +75,7 @@ def _members(archive: Archive, council: Council, page: str) -> str:
             for t in member.titles) or "–"
         rate = f"{round(100 * member.rate)} %" if member.rate is not None else "–"
         lines.append(f"<tr><td>{html_link(url_link(page, person_path(person)), person.name)}</td><td>{titles}</td>"
-                     f"<td>{_meeting_link(page, member.first)}</td><td>{_meeting_link(page, member.last)}</td>"
+                     f"<td>{short_meeting_link(page, member.first)}</td><td>{short_meeting_link(page, member.last)}</td>"
                      f"<td>{member.attended}</td><td>{member.absent}</td><td>{member.stand_in}</td><td>{rate}</td></tr>")
     lines.append("</tbody></table></div>")
     return ("## Medlemmer over tid\n\nAlle, der står som deltagere eller med afbud i rådets referater. Fremmøde er "

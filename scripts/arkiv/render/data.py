@@ -24,7 +24,9 @@ def meeting_data_path(meeting: Meeting) -> str:
 
 @functools.cache
 def _field_names(kind: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(kind))  # asked once per class, not per value
+    # Asked once per class, not per value. Fields that do not take part in comparisons are the
+    # pipeline's own bookkeeping (a registry line), not data.
+    return tuple(f.name for f in dataclasses.fields(kind) if f.compare)
 
 
 def _plain(value):

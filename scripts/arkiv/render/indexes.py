@@ -77,12 +77,13 @@ def render_people_index(archive: Archive, limit: int | None = None) -> dict[str,
     with the archive (at 5,000 meetings the fictional archive has 2,700 people: 270 KB on one page).
     """
     page, limit = PEOPLE_INDEX, PEOPLE_PER_PAGE if limit is None else limit
-    people = sorted(archive.people.values(), key=lambda p: sort_key(p.name))
+    people = sorted(archive.people.values(), key=lambda p: sort_key(p.filed_as))
     groups: dict[str, list] = {}
     for person in people:
-        groups.setdefault(initial(person.name), []).append(person)
+        groups.setdefault(initial(person.filed_as), []).append(person)
     parts = [page_header("Personer", "Personer nævnt i kredsrådenes referater."), "# Personer\n",
-             "Alle personer, der er nævnt i referaterne, i alfabetisk orden efter fornavn.\n"]
+             "Alle personer, der er nævnt i referaterne, i alfabetisk orden efter efternavn "
+             "(»Andersen, Allan S.«).\n"]
     if len(people) <= limit:
         for letter, members in groups.items():
             parts.append(f"\n## {letter}\n\n" + html_list(_person_lines(archive, page, members)))
@@ -93,7 +94,7 @@ def render_people_index(archive: Archive, limit: int | None = None) -> dict[str,
         sub = f"{PEOPLE}/bogstav/{slugify(letter) or 'andre'}.md"
         links.append(f"<li>{html_link(url_link(page, sub), letter)} ({plural(len(members), 'person', 'personer')})</li>")
         pages[sub] = "\n".join([
-            page_header(f"Personer: {letter}", f"Personer, hvis navn begynder med {letter}."),
+            page_header(f"Personer: {letter}", f"Personer, hvis efternavn begynder med {letter}."),
             f"# Personer: {letter}\n", f"[Alle personer]({link(sub, page)})\n",
             html_list(_person_lines(archive, sub, members))]) + "\n"
     parts.append(f"Arkivet nævner {plural(len(people), 'person', 'personer')}; vælg forbogstavet:\n")
@@ -108,7 +109,7 @@ def _person_lines(archive: Archive, page: str, people) -> list[str]:
     for person in people:
         titles = "; ".join(attr(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles)
         count = len({entry[0].id for entry in archive.person_meetings.get(person.id, [])})
-        line = f"<li>{html_link(url_link(page, person_path(person)), person.name)}"
+        line = f"<li>{html_link(url_link(page, person_path(person)), person.filed_as)}"
         if titles:
             line += f" – {titles}"
         rows.append(line + f" ({plural(count, 'møde', 'møder')})</li>")
@@ -157,7 +158,7 @@ def render_front_page(archive: Archive, folder: str, people_limit: int | None = 
                 for t in sorted(over_time, key=lambda t: sort_key(archive.themes[t].title))]
         parts.append("### Temaerne over tid\n\n" + count_table("Tema", rows, "Punkter på hvert tema pr. år, alle råd"))
     parts.append("## Personer\n")
-    people = sorted(archive.people.values(), key=lambda p: sort_key(p.name))
+    people = sorted(archive.people.values(), key=lambda p: sort_key(p.filed_as))
     if len(people) <= people_limit:
         parts.append(" · ".join(f"[{escape(p.name)}]({href(f'{PEOPLE}/{p.id}.md')})" for p in people) + "\n")
     else:

@@ -170,7 +170,9 @@ def _agenda(meeting: Meeting) -> str:
 def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
     def titled(entry):
         name = _person(archive, page, entry.person, search_filter=True)
-        return f"<li>{attr(entry.title)} {name}</li>" if entry.title else f"<li>{name}</li>"
+        if entry.title:
+            name = f"{attr(entry.title)} {name}"
+        return f"<li>{name}, {attr(entry.organisation)}</li>" if entry.organisation else f"<li>{name}</li>"
 
     blocks = ["## Deltagere\n"]
     if meeting.participants:

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from ..crossref import themes_of_person
+from ..membership import roles_over_time
 from ..danish import sort_key
 from ..model import Archive, Meeting, Person
 from ..rawhtml import block
-from .common import (attr, escape, html_link, html_list, meeting_path, meeting_title, note, page_header, person_path, plural, quote,
+from .common import (COUNCILS, attr, short_meeting_link, escape, html_link, html_list, meeting_path, meeting_title, note, page_header, person_path, plural, quote,
                      theme_path, url_link)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
@@ -19,14 +20,15 @@ def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, 
 
 
 def _how(hit) -> str:
-    return "oplægsholder" if hit.how == "oplægsholder" else "nævnt"
+    return {"oplægsholder": "holdt oplæg", "talte": "tog ordet"}.get(hit.how, "kun nævnt")
 
 
 def render_person(archive: Archive, person: Person) -> dict[str, str]:
     """The person's page (with the newest year they are named in) and a page per earlier year."""
     page = person_path(person)
     facts = []
-    titles = [escape(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles]
+    titles = [escape(", ".join(x for x in (r.title, r.organisation) if x))
+              + (f" (kilde: {escape(r.source)})" if r.source else "") for r in person.roles]
     if titles:
         facts.append("- **Titler i referaterne:** " + "; ".join(titles))
     if person.aliases:
@@ -35,6 +37,9 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
              f"# {escape(person.name)}\n", "\n".join(facts) + "\n" if facts else ""]
     if person.note:
         parts.append(note("Bemærkning", person.note))
+    if person.same_person:
+        parts.append(note("Samme person i flere råd", person.same_person))
+    parts.append(_roles(archive, person, page))
     parts.append(_meetings_table(archive, person, page))
     years = by_year(archive, archive.person_hits.get(person.id, []))
     parts.append("## Nævnt i referaterne\n")
@@ -50,6 +55,23 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
     parts.append("[Alle personer](index.md)\n")
     pages[page] = "\n".join(p for p in parts if p)
     return pages
+
+
+def _roles(archive: Archive, person: Person, page: str) -> str:
+    """The titles the meetings' lists give the person, per council and period."""
+    roles = roles_over_time(archive, person.id)
+    if not roles:
+        return ""
+    lines = ['<div class="arkiv-taelling-ramme"><table class="arkiv-tabel arkiv-roller" data-pagefind-ignore>',
+             "<thead><tr><th>Titel i referatet</th><th>Råd</th><th>Fra</th><th>Til</th><th>Møder</th></tr></thead><tbody>"]
+    for role in roles:
+        council = archive.councils[role.council]
+        lines.append(f"<tr><td>{attr(role.title)}</td>"
+                     f"<td>{html_link(url_link(page, f'{COUNCILS}/{council.id}.md'), council.name)}</td>"
+                     f"<td>{short_meeting_link(page, role.first)}</td><td>{short_meeting_link(page, role.last)}</td>"
+                     f"<td>{role.meetings}</td></tr>")
+    lines.append("</tbody></table></div>")
+    return "## Roller over tid\n\nTitlerne i rådenes deltagerlister, med det første og seneste møde:\n\n" + block("\n".join(lines))
 
 
 def _meetings_table(archive: Archive, person: Person, page: str) -> str:
@@ -72,11 +94,19 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
 def _themes(archive: Archive, person: Person, page: str) -> str:
     """The themes of the person's items; left out of the search index, where every theme's name
     would make the person a hit for it."""
-    counts = themes_of_person(archive, person)
-    if not counts:
-        return "## Temaer\n\nIngen temaer endnu.\n"
-    ordered = sorted(counts, key=lambda t: sort_key(archive.themes[t].title))
-    rows = [f"<li>{html_link(url_link(page, theme_path(archive.themes[t])), archive.themes[t].title)}"
-            f" – {plural(counts[t], 'punkt', 'punkter')}</li>" for t in ordered]
-    return ("## Temaer\n\nTemaer i de punkter, hvor personen er nævnt eller holdt oplæg:\n\n"
-            + html_list(rows, ' class="arkiv-temaliste" data-pagefind-ignore'))
+    def listed(counts):
+        ordered = sorted(counts, key=lambda t: sort_key(archive.themes[t].title))
+        rows = [f"<li>{html_link(url_link(page, theme_path(archive.themes[t])), archive.themes[t].title)}"
+                f" – {plural(counts[t], 'punkt', 'punkter')}</li>" for t in ordered]
+        return html_list(rows, ' class="arkiv-temaliste" data-pagefind-ignore')
+
+    active, mentioned = themes_of_person(archive, person), themes_of_person(archive, person, mentioned=True)
+    parts = ["## Temaer\n"]
+    if active:
+        parts.append("Temaer i de punkter, hvor personen tog ordet eller holdt oplæg:\n\n" + listed(active))
+    else:
+        parts.append("Personen tog ikke ordet og holdt ikke oplæg i punkter med et tema.\n")
+    only_named = {t: n for t, n in mentioned.items() if t not in active}
+    if only_named:
+        parts.append("Kun nævnt i punkter om:\n\n" + listed(only_named))
+    return "\n".join(parts)

@@ -1,0 +1,66 @@
+"""The base vocabulary of themes (issue 15) on fictional sentences, both ways: what must put an item
+on a theme, and what must not (a short stem would catch other words). Run on the registry of the
+frozen fixture, which holds the base vocabulary as the live registry began with it."""
+
+from __future__ import annotations
+
+import pytest
+
+from arkiv.crossref import make_finders
+from arkiv.problems import ProblemList
+from arkiv.registry import read_people, read_themes
+
+from conftest import FIXTURE
+
+
+@pytest.fixture(scope="module")
+def themes_of():
+    problems = ProblemList()
+    themes, people = read_themes(FIXTURE, problems), read_people(FIXTURE, problems)
+    assert not problems.errors
+    finders = make_finders(themes, people)
+    return lambda text: set(finders.words.first_matches(text))
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("Der har været en stigning i antallet af indbrud i villaer i den fiktive by.", "indbrud-og-tyveri"),
+    ("Tyverierne fra bilerne er faldet.", "indbrud-og-tyveri"),
+    ("Færdselsindsatsen i sommerhalvåret blev gennemgået.", "faerdsel"),
+    ("Trafiksikkerheden omkring skolerne skal forbedres.", "faerdsel"),
+    ("Der er fundet flere tilfælde af spirituskørsel.", "faerdsel"),
+    ("Kredsrådet godkendte samarbejdsplanen for 2031.", "samarbejdsplan"),
+    ("Planen er udarbejdet efter retsplejelovens § 113.", "samarbejdsplan"),
+    ("Politiet gennemgik kriminalitetsstatistikken for kvartalet.", "kriminalitet-i-tal"),
+    ("Opklaringsprocenten er steget.", "kriminalitet-i-tal"),
+    ("SSP-samarbejdet fortsætter, og nabohjælp udbredes.", "forebyggelse"),
+    ("Der blev holdt en tryghedsvandring i området.", "forebyggelse"),
+    ("Borgernes tryghed er høj ifølge målingen.", "tryghed"),
+    ("Ungdomskriminaliteten er faldende.", "ungdomskriminalitet"),
+    ("Politiet følger en ungegruppe i bydelen.", "ungdomskriminalitet"),
+    ("Der har været flere episoder med vold i nattelivet.", "vold"),
+    ("Partnervold er et fokusområde.", "vold"),
+    ("Nattelivet i midtbyen var roligt.", "nattelivet"),
+    ("Udskænkningen stopper kl. 02.", "nattelivet"),
+    ("Trusselsbilledet er uændret.", "beredskab-og-trusselsbillede"),
+    ("Beredskabet ved store arrangementer blev drøftet.", "beredskab-og-trusselsbillede"),
+    ("Politiets ressourcer er presset, og bemandingen er lav.", "politiets-ressourcer"),
+    ("Nærpolitiet har fået en ny politistation.", "naerpoliti"),
+    ("Lokalpolitiet er til stede på torvet.", "naerpoliti"),
+    ("Cyberkriminalitet og svindel mod ældre er stigende.", "cyber-og-svindel"),
+    ("Bedrageri via telefonen, fx phishing, rammer mange.", "cyber-og-svindel"),
+])
+def test_a_sentence_on_the_theme_is_found(themes_of, text, theme):
+    assert theme in themes_of(text), text
+
+
+@pytest.mark.parametrize("text, theme", [
+    ("Der var en voldsom stigning i antallet af henvendelser.", "vold"),
+    ("Kommunen vil rekruttere flere unge til foreningslivet.", "politiets-ressourcer"),
+    ("Mødet blev holdt i en tryghedsskabende atmosfære af fiktive grunde.", "vold"),
+    ("Utrygheden i området er steget.", "tryghed"),  # a theme of its own: Utryghed
+    ("Trafikanter i bus og tog.", "faerdsel"),
+    ("Politiet har anmeldt sagen.", "kriminalitet-i-tal"),
+    ("Der var ingen bemærkninger.", "forebyggelse"),
+])
+def test_a_sentence_off_the_theme_is_not(themes_of, text, theme):
+    assert theme not in themes_of(text), text
