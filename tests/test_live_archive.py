@@ -127,6 +127,7 @@ def test_the_checks_hold_for_a_grown_archive(tmp_path):
                                            encoding="utf-8")
     (meetings / "people.yml").write_text((meetings / "people.yml").read_text(encoding="utf-8") + PEOPLE,
                                          encoding="utf-8")
+    (meetings / "sources").mkdir(exist_ok=True)  # an archive may have no source texts yet
     previous = None
     for number, day in enumerate(("2031-03-04", "2031-06-10", "2031-09-15"), 1):
         text, source = fictional_meeting(number, day, previous)

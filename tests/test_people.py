@@ -119,3 +119,49 @@ def test_an_organisation_the_minutes_do_not_state_needs_its_source(tmp_path):
     (folder / "testraadet-2031-1.md").write_text(
         meeting.replace("Intet.", "Bent Opdigtet fra Opdigtet Kommune havde intet."), encoding="utf-8")
     assert list(check_archive(folder)[1]) == []
+
+
+HOMONYMS = FICTIONAL_PEOPLE + """\
+- id: anne-hansen-testraadet
+  name: Anne Hansen
+  note: Fiktiv formand for Testrådet; ikke den Anne Hansen, der sidder i Andet Råd.
+- id: anne-hansen-andet-raad
+  name: Anne Hansen
+  note: Fiktivt medlem af Andet Råd; ikke den Anne Hansen, der er formand for Testrådet.
+"""
+
+
+def test_two_people_of_the_same_name_are_kept_apart(tmp_path):
+    from test_councils import meeting
+
+    from arkiv.render import render_site
+
+    folder = write_fictional(tmp_path / "meetings", councils_yml=COUNCILS, people_yml=HOMONYMS,
+                             **{"testraadet-2031-1.md": None})
+    for council, person, day in (("testraadet", "anne-hansen-testraadet", "2031-03-04"),
+                                 ("andet-raad", "anne-hansen-andet-raad", "2031-04-04")):
+        text = meeting(council, day, f"  - {{person: {person}}}\n  - {{person: aase-fiktiv}}\n",
+                       "  - {person: oeje-paahit}\n").replace("Intet.", "Anne Hansen oplyste, at der intet var.")
+        (folder / f"{council}-2031-1.md").write_text(text, encoding="utf-8")
+    archive, problems = check_archive(folder)
+    assert list(problems) == []
+    pages = render_site(archive, "arkiv")
+    assert '<a href="../../personer/anne-hansen-testraadet/">Anne Hansen</a> oplyste' in pages["moeder/testraadet-2031-1.md"]
+    assert '<a href="../../personer/anne-hansen-andet-raad/">Anne Hansen</a> oplyste' in pages["moeder/andet-raad-2031-1.md"]
+    assert [h.meeting for h in archive.person_hits["anne-hansen-testraadet"]] == ["testraadet-2031-1"]
+    assert [h.how for h in archive.person_hits["anne-hansen-andet-raad"]] == ["talte"]
+    for person in ("anne-hansen-testraadet", "anne-hansen-andet-raad"):  # the note on both pages
+        assert archive.people[person].note in pages[f"personer/{person}.md"]
+    # A meeting that lists neither (or both) cannot tell them apart: the name is not linked.
+    text = meeting("testraadet", "2031-09-09", "  - {person: aase-fiktiv}\n", "  - {person: oeje-paahit}\n")
+    (folder / "testraadet-2031-2.md").write_text(text.replace("Intet.", "Anne Hansen havde intet."), encoding="utf-8")
+    archive, problems = check_archive(folder)
+    page = render_site(archive, "arkiv")["moeder/testraadet-2031-2.md"]
+    assert "Anne Hansen havde intet." in page and 'Anne Hansen</a> havde' not in page
+    # Without a note on each, the same name is an error.
+    folder = write_fictional(tmp_path / "b" / "meetings", people_yml=HOMONYMS.replace(
+        "  note: Fiktivt medlem af Andet Råd; ikke den Anne Hansen, der er formand for Testrådet.\n", ""))
+    assert [str(p) for p in check_archive(folder)[1]] == [
+        "people.yml:16: people[5].name: navnet 'Anne Hansen' hører også til 'anne-hansen-testraadet' (linje 13) — "
+        "et navn eller alias må kun pege på én person; hedder to personer det samme, så giv dem hver en 'note:', "
+        "der siger, hvem de er"]

@@ -49,6 +49,7 @@ def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
     index = MeetingIndex()
     presenters = _presenters_by_item(meeting)
     agenda = {entry.number: entry for entry in meeting.agenda}
+    present = listed_people(meeting)
     for position, section in enumerate(meeting.sections):
         words_only = plain(section_text(section))
         # Split once per section, for all its hits: the title's sentences, then the text's.
@@ -57,10 +58,10 @@ def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
         themes = _themes_of(section, agenda, found, body, theme_matches(words_only, finders.words))
         index.section_themes[section.anchor] = [t for t in finders.theme_order if t in themes]
         index.hits.extend(("theme", theme_id, position, *quote, how) for theme_id, (quote, how) in themes.items())
-        named = finders.names.first_matches(words_only)
+        named = finders.names.first_matches(words_only, present)
         people = sorted(named.keys() | presenters.get(section.number, set()))
         index.section_people[section.anchor] = people
-        speakers = _speakers(words_only, finders.names) if named else set()
+        speakers = _speakers(words_only, finders.names, present) if named else set()
         for person_id in people:
             match = named.get(person_id)
             quote = excerpt_of(found, match) if match else excerpt_of(body)
@@ -177,13 +178,21 @@ _SPOKE_BEFORE = re.compile(rf"\b(?:{_SPEECH})\s+$|\b(?:oplyst|fortalt|nævnt|spu
                            rf"præsenteret|gennemgået|understreget)\s+af\s+$")
 
 
-def _speakers(text: str, names: NameFinder) -> set[str]:
+def _speakers(text: str, names: NameFinder, present: frozenset[str] = frozenset()) -> set[str]:
     """The people who, by the minutes' words, spoke on this item."""
     found = set()
     for match in names.pattern.finditer(text):
         if _SPOKE_AFTER.match(text, match.end()) or _SPOKE_BEFORE.search(text[max(0, match.start() - 40):match.start()]):
-            found.add(names.person_of(match.group(0)))
+            person = names.person_of(match.group(0), present)
+            if person is not None:
+                found.add(person)
     return found
+
+
+def listed_people(meeting: Meeting) -> frozenset[str]:
+    """Everyone in the meeting's lists: who a name shared by two people means at this meeting."""
+    return frozenset(a.person for a in (*meeting.participants, *meeting.absent, *meeting.presenters)) | \
+        frozenset(p for s in meeting.substitutes for p in (s.person, s.instead_of))
 
 
 def _presenters_by_item(meeting: Meeting) -> dict[str, set[str]]:

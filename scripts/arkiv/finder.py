@@ -95,15 +95,29 @@ class NameFinder:
     """People's names and aliases, case-sensitive, whole names only."""
 
     def __init__(self, names_by_person: dict[str, tuple[str, ...]]):
-        self.owner = {_normal(name): person for person, names in names_by_person.items() for name in names}
-        self.pattern = re.compile(_trie_regex([(name, False) for name in self.owner], r"(?<!\w.)"))
+        # A name may belong to two people of the same name (each with a note in people.yml).
+        self.owners: dict[str, tuple[str, ...]] = {}
+        for person, names in names_by_person.items():
+            for name in names:
+                key = _normal(name)
+                if person not in self.owners.get(key, ()):
+                    self.owners[key] = self.owners.get(key, ()) + (person,)
+        self.pattern = re.compile(_trie_regex([(name, False) for name in self.owners], r"(?<!\w.)"))
 
-    def person_of(self, matched: str) -> str:
-        return self.owner[_normal(matched)]
+    def person_of(self, matched: str, present: frozenset[str] | set[str] = frozenset()) -> str | None:
+        """Who a name in a meeting's text is: its one owner, or of two people of the same name the
+        one listed at the meeting (`present`); None when that does not tell them apart."""
+        owners = self.owners[_normal(matched)]
+        if len(owners) == 1:
+            return owners[0]
+        listed = [person for person in owners if person in present]
+        return listed[0] if len(listed) == 1 else None
 
-    def first_matches(self, text: str) -> dict[str, str]:
+    def first_matches(self, text: str, present: frozenset[str] | set[str] = frozenset()) -> dict[str, str]:
         """Each person named in `text`, with the words of the first mention."""
         found: dict[str, str] = {}
         for match in self.pattern.finditer(text):
-            found.setdefault(self.person_of(match.group(0)), match.group(0))
+            person = self.person_of(match.group(0), present)
+            if person is not None:
+                found.setdefault(person, match.group(0))
         return found

@@ -81,7 +81,7 @@ def read_councils(folder: Path, problems: ProblemList, seen: dict | None = None)
 
 def read_people(folder: Path, problems: ProblemList, seen: dict | None = None) -> dict[str, Person]:
     people, seen = {}, ({} if seen is None else seen)
-    owner_of_name: dict[str, tuple[str, int]] = {}  # every name and alias → (person id, line)
+    owner_of_name: dict[str, tuple] = {}  # every name and alias → (person id, line, alias index, has a note)
     for entry in read_registry(folder, PEOPLE, problems):
         entry.unknown_keys({"id", "name", "aliases", "roles", "note", "sort_as", "same_person"})
         ident, name = _checked_id(entry, seen), entry.str("name", required=True)
@@ -99,12 +99,16 @@ def read_people(folder: Path, problems: ProblemList, seen: dict | None = None) -
         for index, alias in enumerate((name,) + aliases):
             key = " ".join(alias.lower().split())
             other = owner_of_name.get(key)
+            if other and other[0] != ident and index == 0 and other[2] == 0 and entry.str("note") and other[3]:
+                continue  # two people of the same name, told apart by their notes
             if other and other[0] != ident:
                 field = entry.field_name("name" if index == 0 else "aliases") + ("" if index == 0 else f"[{index - 1}]")
                 problems.error(entry.path, entry.line("name" if index == 0 else "aliases"), field,
                                f"navnet '{alias}' hører også til '{other[0]}' (linje {other[1]})",
-                               "et navn eller alias må kun pege på én person")
-            owner_of_name[key] = (ident, entry.line("name"))
+                               "et navn eller alias må kun pege på én person" + (
+                                   "; hedder to personer det samme, så giv dem hver en 'note:', der siger, "
+                                   "hvem de er" if index == 0 and other[2] == 0 else ""))
+            owner_of_name.setdefault(key, (ident, entry.line("name"), index, bool(entry.str("note"))))
         people[ident] = Person(ident, name, aliases, tuple(roles), entry.str("note"), entry.str("sort_as"),
                                entry.str("same_person"))
     return people

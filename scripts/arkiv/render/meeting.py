@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..crossref import listed_people
 from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from ..rawhtml import block
@@ -198,7 +199,7 @@ def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
 
 
 def _section(archive: Archive, meeting: Meeting, section: Section, page: str) -> str:
-    body = link_names(section.body, archive, page)
+    body = link_names(section.body, archive, page, listed_people(meeting))
     themes = archive.section_themes.get((meeting.id, section.anchor), [])
     labels = ""
     if themes:

@@ -11,8 +11,9 @@ from .common import person_path, url_link
 _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>")
 
 
-def link_names(markdown: str, archive: Archive, from_page: str) -> str:
-    """Link the first mention of each person in a section; later mentions stay plain text."""
+def link_names(markdown: str, archive: Archive, from_page: str, present: frozenset[str] = frozenset()) -> str:
+    """Link the first mention of each person in a section; later mentions stay plain text. A name
+    two people share is linked only where the meeting's lists (`present`) tell which one it is."""
     linked: set[str] = set()
     out = []
     for text, protected in _split(markdown):
@@ -21,8 +22,8 @@ def link_names(markdown: str, archive: Archive, from_page: str) -> str:
             continue
         last = 0
         for match in archive.names.pattern.finditer(text):
-            person_id = archive.names.person_of(match.group(0))
-            if person_id in linked:
+            person_id = archive.names.person_of(match.group(0), present)
+            if person_id is None or person_id in linked:
                 continue
             linked.add(person_id)
             # Inline HTML rather than a markdown link: cheaper for the build, and the URL is final.
