@@ -84,3 +84,26 @@ def test_fictional_site_builds_strict_with_every_link_resolving(fictional, tmp_p
     meeting_pages = [size for path, size in sizes.items() if path.startswith("arkiv/moeder/fiktivt")]
     assert max(meeting_pages) < 60_000
     assert max(sizes.values()) < 1_000_000, max(sizes.items(), key=lambda item: item[1])
+
+
+def test_the_fiction_grows_as_a_real_archive_does(tmp_path):
+    """Movers between councils, two people of the same name, titles that change and the base
+    vocabulary of themes (issue 15): 600 meetings reach the second generation of members."""
+    from arkiv.fiction import HOMONYM_INDEX, MOVER_INDEX, _member
+    from arkiv.membership import roles_over_time
+
+    folder = write_fictional_archive(tmp_path / "fiction", 600)
+    archive, problems = check_archive(folder, strict=True)
+    assert archive is not None, [str(p) for p in problems]
+    assert {"indbrud-og-tyveri", "vold", "samarbejdsplan", "opioider"} <= set(archive.themes)
+    assert sum(1 for hits in archive.theme_hits.values() if hits) >= 20
+    # A mover sits on two councils, with a title in each, and is said to be one person.
+    mover, _ = _member(0, MOVER_INDEX, 1)
+    roles = roles_over_time(archive, mover)
+    assert {r.council for r in roles} == {"fiktivt-raad-01", "fiktivt-raad-02"}
+    assert archive.people[mover].same_person
+    # Two people of the same name, each on their own council's page and linked in its minutes.
+    first, second = _member(0, HOMONYM_INDEX, 0), _member(1, HOMONYM_INDEX, 0)
+    assert first[1] == second[1] and first[0] != second[0]
+    councils = {p: {archive.meeting(h.meeting).council for h in archive.person_hits[p]} for p in (first[0], second[0])}
+    assert councils == {first[0]: {"fiktivt-raad-01"}, second[0]: {"fiktivt-raad-02"}}

@@ -1,7 +1,10 @@
 """A fictional archive of N meetings, for benchmarks and scale tests.
 
 Deterministic (seeded) and clearly fictional: councils are »Fiktivt kredsråd …«, people are named
-»… Fiktivsen«, »… Påhitsen« and the like, and every source says it was generated. It uses the real
+»… Fiktivsen«, »… Påhitsen« and the like, and every source says it was generated. It has what a
+real archive grows into: twelve councils, members whose titles change every five years, a new
+generation every twelve years with some members moving to another council, two people of the
+same name in two councils, and the base vocabulary of themes. It uses the real
 data format and registries, so the real pipeline builds it unchanged. It is written only into a
 folder it is given, never into the project's own meetings/.
 """
@@ -28,26 +31,18 @@ SURNAMES = ["Fiktivsen", "Påhitsen", "Prøvesen", "Eksempelsen", "Digtesen", "A
 TITLES = ["Politidirektør", "Borgmester", "Chefanklager", "Kommunaldirektør", "Chefpolitiinspektør",
           "Politiinspektør", "Sekretariatschef", "Chefkonsulent", "Centerchef", "Afdelingsleder",
           "Rådmand", "Souschef"]
+# The base vocabulary (base_themes.yml) and, beside it, fictional themes of the fiction's own.
+BASE_THEMES = Path(__file__).with_name("base_themes.yml")
 THEMES = {
     "opioider": ("Opioider", ["opioid*", "fentanyl*"]),
     "bander": ("Bander", ["bande*", "rocker*"]),
     "christiania-fiktiv": ("Fristaden (fiktiv)", ["fristad*", "pusherstræde"]),
-    "trafik": ("Trafik", ["trafik*", "fotovogn*"]),
-    "tryghed": ("Tryghed", ["tryghed*", "utryg*"]),
-    "natteliv": ("Natteliv", ["natteliv*"]),
-    "cyberkriminalitet": ("Cyberkriminalitet", ["cyber*", "hacker*"]),
-    "svindel": ("Svindel", ["svindel*", "bedrageri*"]),
-    "indbrud": ("Indbrud", ["indbrud*"]),
-    "vold": ("Vold", ["vold", "voldsom*"]),
-    "ungdom": ("Unge og kriminalitet", ["ungdomskriminalitet*", "ungeindsats*"]),
     "narkotika": ("Narkotika", ["narko*", "hash*"]),
     "oekonomi": ("Økonomi", ["budget*", "flerårsaftale*"]),
     "boligomraader": ("Boligområder", ["boligområde*"]),
     "miljoe": ("Miljø", ["miljøkriminalitet*", "forurening*"]),
     "vaaben": ("Våben", ["våben*", "knivforbud*"]),
     "graensekontrol": ("Grænsekontrol", ["grænsekontrol*"]),
-    "beredskab": ("Beredskab", ["beredskab*"]),
-    "forebyggelse": ("Forebyggelse", ["forebyg*", "sslp"]),
     "noedopkald": ("Nødopkald", ["nødopkald*", "alarmcentral*"]),
 }
 FILLER = ("og", "at", "der", "til", "med", "for", "om", "på", "af", "en", "et", "de", "den", "det", "som",
@@ -55,10 +50,28 @@ FILLER = ("og", "at", "der", "til", "med", "for", "om", "på", "af", "en", "et",
           "drøftede", "udviklingen", "området", "sagerne", "borgerne", "løbende", "fortsat", "aktuelle",
           "initiativer", "opfølgning", "erfaringer", "data", "tiltag", "konkrete", "fælles", "lokale")
 THEME_WORDS = ("opioider", "fentanyl", "bandekonflikten", "rockergrupper", "fristaden", "pusherstræde",
-               "trafiksikkerhed", "fotovogne", "tryghedsindekset", "utrygge", "nattelivet", "cyberangreb",
-               "svindelsager", "bedrageri", "indbrud", "vold", "ungdomskriminalitet", "narkotikahandel",
-               "budgettet", "flerårsaftalen", "boligområder", "forureningen", "våbenbesiddelse",
-               "knivforbud", "grænsekontrollen", "beredskabet", "forebyggelse", "nødopkald")
+               "narkotikahandel", "budgettet", "flerårsaftalen", "boligområder", "forureningen",
+               "våbenbesiddelse", "knivforbud", "grænsekontrollen", "nødopkald",
+               # the base vocabulary's
+               "indbrud", "færdselsindsatsen", "trafiksikkerheden", "samarbejdsplanen",
+               "kriminalitetsstatistikken", "nabohjælp", "trygheden", "ungdomskriminalitet", "vold",
+               "nattelivet", "trusselsbilledet", "beredskabet", "bemandingen", "nærpolitiet", "svindel",
+               "bedrageri")
+HOMONYM_INDEX = 5  # in councils 1 and 2, this seat is held by two people of the same name
+# From the second generation on, the last seat of each council is taken by someone who sat on
+# the next council in the generation before: people who change council (and title).
+MOVER_INDEX = PEOPLE_PER_COUNCIL - 1
+
+
+def _member(council: int, index: int, generation: int) -> tuple[str, str]:
+    """(id, name) of the person in seat `index` of a council's generation."""
+    if index == MOVER_INDEX and generation > 0:
+        return _member((council + 1) % COUNCILS, 0, generation - 1)
+    if index == HOMONYM_INDEX and council in (0, 1):
+        name = f"Hanne Navnesen {generation + 1}"
+        return f"{_slug(name)}-raad-{council + 1:02d}", name
+    name = _name(council, index, generation)
+    return _slug(name), name
 
 
 def _name(council: int, index: int, generation: int = 0) -> str:
@@ -119,18 +132,26 @@ def write_fictional_archive(out: Path, count: int, seed: int = 2025, protected: 
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     councils = [{"id": f"fiktivt-raad-{c + 1:02d}", "name": f"Fiktivt kredsråd {c + 1}"} for c in range(COUNCILS)]
-    people = []
+    people: dict[str, dict] = {}
     generations = _generation(meeting_date(max(count - 1, 0))[1]) + 1
     for g in range(generations):
         for c in range(COUNCILS):
             for i in range(PEOPLE_PER_COUNCIL):
-                name = _name(c, i, g)
-                people.append({"id": _slug(name), "name": name, "roles": [{"title": TITLES[i % len(TITLES)]}]})
-    themes = [{"id": key, "title": title, "description": f"Fiktivt tema: {title.lower()}.", "words": words}
-              for key, (title, words) in THEMES.items()]
+                ident, name = _member(c, i, g)
+                if ident in people:  # a mover, registered in the generation before
+                    people[ident]["same_person"] = (f"Fiktiv: skiftede til {councils[c]['name']} "
+                                                    f"i generation {g + 1}.")
+                    continue
+                people[ident] = {"id": ident, "name": name, "roles": [{"title": TITLES[i % len(TITLES)]}]}
+                if i == HOMONYM_INDEX and c in (0, 1):
+                    people[ident]["note"] = (f"Fiktiv: medlem af {councils[c]['name']}, ikke af "
+                                             f"{councils[1 - c]['name']} (samme navn).")
+    themes = yaml.safe_load(BASE_THEMES.read_text(encoding="utf-8"))
+    themes += [{"id": key, "title": title, "description": f"Fiktivt tema: {title.lower()}.", "words": words}
+               for key, (title, words) in THEMES.items()]
     dump = lambda data: yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)  # noqa: E731
     (out / "councils.yml").write_text(dump(councils), encoding="utf-8")
-    (out / "people.yml").write_text(dump(people), encoding="utf-8")
+    (out / "people.yml").write_text(dump(list(people.values())), encoding="utf-8")
     (out / "themes.yml").write_text(dump(themes), encoding="utf-8")
     last_of_council: dict[int, tuple[str, dt.date]] = {}
     for index in range(count):
@@ -147,9 +168,9 @@ def _meeting(rng: random.Random, council: int, council_id: str, date: dt.date, p
     rng.shuffle(members)
     absent, present = members[:2], sorted(members[2:22])
     generation = _generation(date)
-    names = [_name(council, i, generation) for i in present]
+    names = [_member(council, i, generation)[1] for i in present]
     # Titles change over the years: every five years each member moves one title along.
-    titled = lambda i: {"person": _slug(_name(council, i, generation)),  # noqa: E731
+    titled = lambda i: {"person": _member(council, i, generation)[0],  # noqa: E731
                         "title": TITLES[(i + (date.year - FIRST_YEAR) // 5) % len(TITLES)]}
     agenda, sections = [], []
     for number in range(1, rng.randint(8, 12) + 1):
