@@ -79,7 +79,7 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
     rows = meeting_roles(archive, person)
     if not rows:
         return "## Møder\n\nPersonen er ikke registreret som deltager ved noget møde.\n"
-    lines = ['<table class="arkiv-moeder" data-pagefind-ignore>',
+    lines = ['<div class="arkiv-taelling-ramme"><table class="arkiv-tabel arkiv-moeder" data-pagefind-ignore>',
              "<thead><tr><th>Møde</th><th>Råd</th><th>Rolle</th><th>Titel ved mødet</th></tr></thead><tbody>"]
     for meeting, role, other, title in reversed(rows):
         role = attr(role)
@@ -87,7 +87,7 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
             role += " " + html_link(url_link(page, person_path(other)), other.name)
         lines.append(f"<tr><td>{html_link(url_link(page, meeting_path(meeting)), meeting_title(meeting))}</td>"
                      f"<td>{attr(archive.councils[meeting.council].name)}</td><td>{role}</td><td>{attr(title)}</td></tr>")
-    lines.append("</tbody></table>")
+    lines.append("</tbody></table></div>")
     return "## Møder\n\n" + block("\n".join(lines))
 
 
