@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check new import test bench bench-search clean
+.PHONY: site serve check new import import-report test bench bench-search clean
 
 # Check, generate, build beside site/, audit the result, and swap it in whole: a failed or unsafe
 # build leaves site/ as it was (scripts/arkiv/publish.py). Two runs at once take turns.
@@ -25,6 +25,9 @@ new: $(VENV)/.site-installed  ## start meetings/$(ID).md: make new ID=koebenhavn
 
 import: $(VENV)/.site-installed  ## draft a meeting from a referat: make import FILE=referat.pdf [COUNCIL=koebenhavn] [ID=…] [YEAR=…] [FORCE=1]
 	$(BIN)/python -m arkiv import "$(FILE)" $(if $(COUNCIL),--council $(COUNCIL)) $(if $(ID),--id $(ID)) $(if $(YEAR),--year $(YEAR)) $(if $(FORCE),--force)
+
+import-report: $(VENV)/.site-installed  ## the importer over the corpus of referat layouts (tests/import_corpus/), against what is expected
+	$(BIN)/python scripts/import_report.py
 
 test: $(VENV)/.dev-installed  ## run all tests
 	$(BIN)/python -m pytest
