@@ -446,3 +446,23 @@ def test_invisible_characters_are_removed_and_personal_data_reported(tmp_path):
     assert archive is None
     assert f"sources/{report.meeting.stem}.txt:{line}: kildetekst: teksten indeholder et CPR-nummer — slet " \
            "CPR-nummeret: det må aldrig offentliggøres" in messages
+
+
+@pytest.mark.parametrize("lines, council, date", [
+    (["4. marts 2031", "Referat af kredsrådsmøde den 3. marts 2031", "Til stede:"], None, dt.date(2031, 3, 3)),
+    (["Fiktivby, den 20-05-2031", "", "Referat af kredsrådsmødet den 12-05-2031"], None, dt.date(2031, 5, 12)),
+    (["1 Kredsrådet for Fiktivby Politikreds", "1 Referat af møde nr. 1/2031 den 10. februar 2031"],
+     "Kredsrådet for Fiktivby Politikreds", dt.date(2031, 2, 10)),
+    (["Kredsrådet for Fiktivby Politikreds", "Mødedato: 11. november 2031"], "Kredsrådet for Fiktivby Politikreds",
+     dt.date(2031, 11, 11)),
+    (["Lokalrådet for Opdigtet Kommune", "Referat"], "Lokalrådet for Opdigtet Kommune", None),
+    # A publication date, a letter date or the approved minutes' date is not the meeting's.
+    (["4. marts 2031", "Til stede:"], None, None),
+    (["1. Godkendelse af referat fra mødet den 2. december 2030"], None, None),
+])
+def test_the_council_and_date_of_minutes_without_a_header_line(lines, council, date):
+    from arkiv.importer.recognise import Recognised, _header
+
+    found = Recognised()
+    _header(lines, found)
+    assert (found.council_text, found.date) == (council, date)

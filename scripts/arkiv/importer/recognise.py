@@ -142,7 +142,47 @@ def _header(lines: list[str], found: Recognised) -> int:
                 if match["number"]:
                     found.meeting_number = f"{match['number']}/{match['number_year']}"
                 return index + span
-    return 0
+    return _loose_header(lines, found)
+
+
+# When the minutes have no one-line header: the council from a letterhead line, and the meeting's
+# date from a line that says it is the meeting's (»Referat af kredsrådsmøde den 3. marts 2031«,
+# »Mødedato: 11. november 2031«, »… den 12-05-2031«), never from a publication or letter date
+# alone (»4. marts 2031«, »Fiktivby, den 20-05-2031«).
+COUNCIL_LINE = re.compile(r"^(?:\d+\s+)?(?P<council>(?:kredsrådet|lokalrådet)\s+for\s+.+?)\s*$", re.IGNORECASE)
+MEETING_DATE_LINE = re.compile(  # at the line's start: not »Godkendelse af referat fra mødet den …«
+    r"^(?:referat\s+(?:af|fra)\s+(?:\S+\s+){0,4}?(?:kredsrådsmødet?|mødet?)|mødedato\s*:)", re.IGNORECASE)
+NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})\b")
+MEETING_NUMBER = re.compile(r"\bmøde\s+nr\.?\s*(?P<number>\d+)\s*/\s*(?P<year>\d{4})", re.IGNORECASE)
+
+
+def _loose_header(lines: list[str], found: Recognised) -> int:
+    """The council and date of minutes without a header line; returns the line after the last
+    header line used (0 when none)."""
+    used = -1
+    for index, raw in enumerate(lines[:12]):
+        line = re.sub(r"^\d{1,3}\s+(?=\D)", "", raw)  # a page number before every line (PDF text)
+        council = COUNCIL_LINE.match(line)
+        if council and not found.council_text:
+            found.council_text, used = council["council"], index
+        if found.date is None and MEETING_DATE_LINE.match(line):
+            day = FULL_DATE.search(line) or NUMERIC_DATE.search(line)
+            if day:
+                found.date = _date_any(day["day"], day["month"], day["year"])
+                found.header, used = line, index
+                number = MEETING_NUMBER.search(line)
+                if number:
+                    found.meeting_number = f"{number['number']}/{number['year']}"
+    return used + 1 if 0 <= used < 6 else 0
+
+
+def _date_any(day: str, month: str, year: str) -> dt.date | None:
+    if month.isdigit():
+        try:
+            return dt.date(int(year), int(month), int(day))
+        except ValueError:
+            return None
+    return _date(day, month, year)
 
 
 def _front_parts(lines: list[str], start: int, found: Recognised) -> int:
