@@ -466,3 +466,19 @@ def test_the_council_and_date_of_minutes_without_a_header_line(lines, council, d
     found = Recognised()
     _header(lines, found)
     assert (found.council_text, found.date) == (council, date)
+
+
+@pytest.mark.parametrize("line, person", [
+    ("Politidirektør Aase Fiktiv", True),
+    ("Aase Fiktiv, politidirektør", True),
+    ("Politidirektør Aase Fiktiv Borgmester Bent Opdigtet", True),
+    ("Borgmester Bent Opdigtet, Fiktivby Kommune", True),
+    ("Allan S. Andersen", True),
+    ("Borgmester Bent Opdigtet forlod mødet kl. 15.30 under behandling af pkt. 2.", False),
+    ("Aase Fiktiv bød velkommen til mødet og takkede for fremmødet.", False),
+    ("1. Godkendelse af referat", False),
+])
+def test_a_sentence_or_an_agenda_item_never_becomes_a_person(line, person):
+    from arkiv.importer.recognise import is_person_line
+
+    assert is_person_line(line) is person, line

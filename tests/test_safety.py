@@ -190,6 +190,10 @@ def test_audit_of_single_files():
     assert audit_file("arkiv/kilder/x.txt", "CPR 010190\u20131234".encode()) != []
     assert audit_file("assets/javascripts/bundle.js", b"12345678") == []
     assert audit_file("a/index.html", b'<p>kontakt@example.org</p>', frozenset({"kontakt@example.org"})) == []
+    # Text is read as a reader sees it: inline elements join their neighbours, blocks do not.
+    assert audit_file("a/index.html", b"<p>Ring <em>12 34</em> 56 78</p>") != []
+    assert audit_file("a/index.html", b"<p><em>1234</em>12 34 56 78</p>") == []  # found by the property test below
+    assert audit_file("a/index.html", b"<p>12 34</p><p>56 78</p>") == []
 
 
 # Property tests. Attribute lists of any shape, at the end of any text, are refused.

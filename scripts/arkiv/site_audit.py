@@ -38,6 +38,12 @@ _CSS_LOAD = re.compile(r"url\s*\(\s*['\"]?\s*(?:[a-z][a-z0-9+.\-]*:|//)|@import"
 _TEXT_SUFFIXES = {".txt", ".json", ".xml", ".csv", ".ics", ".md", ".atom", ".rss"}
 _MARKUP_SUFFIXES = {".html", ".htm", ".xhtml", ".svg"}
 _OWN_CODE = ("assets/", "pagefind/")
+# Elements that end a run of text for a reader (the rest, <em>, <a>, <span> …, join their text).
+BLOCKS = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6",
+          "table", "thead", "tbody", "tr", "td", "th", "caption", "blockquote", "pre", "section", "article",
+          "header", "footer", "nav", "main", "aside", "form", "label", "button", "input", "select", "option",
+          "textarea", "title", "head", "body", "html", "script", "style", "svg", "img", "figure", "figcaption",
+          "details", "summary", "meta", "link", "noscript", "iframe", "object", "embed"}
 
 
 @dataclass(frozen=True, order=True)
@@ -61,21 +67,40 @@ class _Reader(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.path, self.allowed, self.findings = path, allowed, findings
         self.raw_text: str | None = None  # inside <script> or <style>
+        # The text of the current block, as a reader sees it: inline elements (<em>, <a>) join
+        # their neighbours' text, a block element (<p>, <li>, <br>) ends it.
+        self.block: list[str] = []
+        self.block_line = 1
 
-    def _find(self, what: str) -> None:
-        self.findings.append(Finding(self.path, self.getpos()[0], what))
+    def _find(self, what: str, line: int | None = None) -> None:
+        self.findings.append(Finding(self.path, line or self.getpos()[0], what))
 
     def handle_starttag(self, tag, attrs):
+        if tag in BLOCKS:
+            self._end_block()
         self._element(tag, attrs)
         if tag in ("script", "style"):
             self.raw_text = tag
 
     def handle_startendtag(self, tag, attrs):
+        if tag in BLOCKS:
+            self._end_block()
         self._element(tag, attrs)
 
     def handle_endtag(self, tag):
+        if tag in BLOCKS:
+            self._end_block()
         if tag == self.raw_text:
             self.raw_text = None
+
+    def close(self):
+        super().close()
+        self._end_block()
+
+    def _end_block(self) -> None:
+        if self.block:
+            self._personal("".join(self.block), self.block_line)
+        self.block = []
 
     def _element(self, tag, attrs):
         values = dict(attrs)
@@ -108,12 +133,14 @@ class _Reader(html.parser.HTMLParser):
         if self.raw_text == "style" and _CSS_LOAD.search(data):
             self._find("et stylesheet henter fra en anden vært")
         elif self.raw_text is None:
-            self._personal(data)
+            if not self.block:
+                self.block_line = self.getpos()[0]
+            self.block.append(data)
 
-    def _personal(self, text: str) -> None:
+    def _personal(self, text: str, line: int | None = None) -> None:
         for finding in find_personal(text, self.allowed):
             shown = "et CPR-nummer" if finding.kind == "cpr" else f"'{' '.join(finding.shown.split())}'"
-            self._find(f"siden viser {shown}")
+            self._find(f"siden viser {shown}", line)
 
 
 def audit_file(path: str, data: bytes, allowed: frozenset[str] = frozenset()) -> list[Finding]:

@@ -246,9 +246,22 @@ def _people(lines: list[str], index: int, rest: str, target: list[Person]) -> in
         line = lines[index]
         if PEOPLE_HEADER.match(line) or AGENDA_HEADER.match(line) or SECTION.match(line):
             break
+        if not is_person_line(line):
+            break  # a list of people ends at the first line that is not one: never a sentence
         target.extend(split_people(line))
         index += 1
     return index
+
+
+def is_person_line(line: str) -> bool:
+    """Whether a line can be an entry of a list of people (»Politidirektør Aase Fiktiv«, »Aase
+    Fiktiv, politidirektør«, two columns run together) rather than a sentence or an agenda item."""
+    words = line.split()
+    if AGENDA_TOP.match(line) or len(words) > 14:
+        return False
+    if line.rstrip().endswith(".") and len(words) >= 5 and not re.search(r"\b\w\.$", line.rstrip()):
+        return False  # a sentence (»… forlod mødet kl. 15.30 under behandling af pkt. 2.«)
+    return all(len(person.name.split()) <= 5 for person in split_people(line))
 
 
 def split_people(line: str) -> list[Person]:
