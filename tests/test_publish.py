@@ -180,3 +180,21 @@ def test_the_writer_refuses_to_write_one_path_twice(tmp_path, monkeypatch):
     assert str(refused.value) == ("temaer/cykler.md ville blive skrevet to gange, af temaet 'cykler' og af "
                                   "temaet 'cykler'; giv den ene et andet id")
     assert not (root / "docs" / "arkiv").exists()
+
+
+def test_a_contact_the_meeting_file_allows_is_published(tmp_path):
+    """The audit allows what the meeting files' `published_contacts:` allow (from the generated
+    folder's manifest), and nothing else."""
+    project = fictional_project(tmp_path / "project")
+    meeting = project / "meetings" / "testraadet-2031-1.md"
+    text = FICTIONAL_MEETING.replace("source: {kind: Fiktivt testreferat}", "source: {kind: Fiktivt testreferat}\n"
+                                     "published_contacts: [{contact: kontakt@example.org, reason: Fiktiv postkasse}]")
+    meeting.write_text(text.replace("Intet.", "Skriv til kontakt@example.org."), encoding="utf-8")
+    result = arkiv_site(project)
+    assert result.returncode == 0, result.stderr
+    assert "kontakt@example.org" in (project / "site/arkiv/moeder/testraadet-2031-1/index.html").read_text("utf-8")
+    # The same address on a hand-written page is allowed too (the audit reads the site as a whole),
+    # another is not.
+    (project / "docs" / "kontakt.md").write_text("# Kontakt (fiktiv)\n\nandet@example.org\n", encoding="utf-8")
+    refused = arkiv_site(project)
+    assert refused.returncode == 1 and "kontakt/index.html" in refused.stderr and "andet@example.org" in refused.stderr

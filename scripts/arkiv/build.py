@@ -55,6 +55,16 @@ def fingerprint(meetings: Path, strict: bool) -> str:
     return digest.hexdigest()
 
 
+def published_contacts(root: Path) -> frozenset[str]:
+    """The e-mail addresses and phone numbers the meeting files allow (`published_contacts:`), as
+    the last generation of `root`'s pages recorded them; empty when nothing was generated."""
+    try:
+        manifest = json.loads((Path(root) / DOCS_DIR / GENERATED / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return frozenset()
+    return frozenset(manifest.get("published_contacts", ()))
+
+
 def up_to_date(target: Path, inputs: str) -> dict[str, int] | None:
     """The files of the generated folder (path → size) when it was made from exactly these inputs
     and is still whole; None when it must be generated again.
@@ -118,7 +128,11 @@ def _write(archive: Archive, meetings: Path, staging: Staging, inputs: str) -> W
             made_by[rel] = _task_name(task)
         staged.extend(part)
     sizes = {rel: size for rel, _, size in staged}
-    manifest = json.dumps({"inputs": inputs, "files": dict(sorted(sizes.items()))}, sort_keys=True).encode()
+    # The contacts the meeting files allow are kept for the site audit (publish.py), which would
+    # otherwise read and check the whole archive again.
+    contacts = sorted(frozenset().union(*(m.published_contacts for m in archive.meetings)))
+    manifest = json.dumps({"inputs": inputs, "files": dict(sorted(sizes.items())), "published_contacts": contacts},
+                          sort_keys=True).encode()
     staged.append((MANIFEST, staging.put(MANIFEST, manifest), len(manifest)))
     return staging.commit([rel for rel, _, _ in staged], [rel for rel, changed, _ in staged if changed])
 

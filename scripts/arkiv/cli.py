@@ -8,7 +8,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from .build import MEETINGS_DIR, generate
+from .build import MEETINGS_DIR, generate, published_contacts
 from .load import check_archive, load_archive
 from .registry import ID_HINT, ID_PATTERN
 from .search_index import SearchIndexError, index_site
@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return build_site(args.root, args.site, say=_say)
     if args.command == "publish":
-        return _publish(args.built, args.site)
+        return _publish(args.built, args.site, args.root)
     if args.command == "new":
         return _new(args.root / MEETINGS_DIR, args.meeting_id, args.council, args.date)
 
@@ -111,13 +111,13 @@ def _index(site: Path) -> int:
     return 0
 
 
-def _publish(built: Path, site: Path) -> int:
+def _publish(built: Path, site: Path, root: Path) -> int:
     """Swap a finished build in place of site/, so a failed build never leaves site/ half-written;
     a build the site audit finds unsafe is refused (`make site` does all of this itself)."""
     if not (built / "index.html").is_file():
         print(f"fejl: {built} er ikke et færdigt site (index.html mangler)", file=sys.stderr)
         return 1
-    findings = audit_site(built)
+    findings = audit_site(built, published_contacts(root))
     if findings:
         for finding in findings:
             print(finding, file=sys.stderr)

@@ -83,7 +83,7 @@ def councils_by_year(archive: Archive, theme: str) -> dict[str, dict[int, int]]:
 
 
 @dataclass(frozen=True)
-class Role:
+class CouncilTitle:
     """A title (with the organisation, where the list gives it) a person was listed with at one
     council's meetings, from the first to the last meeting it was printed at."""
 
@@ -94,11 +94,11 @@ class Role:
     meetings: int
 
 
-def roles_over_time(archive: Archive, person: str) -> list[Role]:
+def roles_over_time(archive: Archive, person: str) -> list[CouncilTitle]:
     """The person's titles at the meetings, per council, in the order they first appear."""
     found: dict[tuple[str, str], list] = {}
     for meeting, role, title, _ in archive.person_meetings.get(person, []):
         if role in ("Deltager", "Afbud") and title:
             entry = found.setdefault((meeting.council, title), [meeting, meeting, 0])
             entry[1], entry[2] = meeting, entry[2] + 1
-    return [Role(council, title, first, last, count) for (council, title), (first, last, count) in found.items()]
+    return [CouncilTitle(council, title, first, last, count) for (council, title), (first, last, count) in found.items()]

@@ -19,8 +19,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .build import MEETINGS_DIR, generate
-from .load import load_archive
+from .build import generate, published_contacts
 from .problems import InputError
 from .site_audit import audit_site
 from .writer import WriterError, exchange, recover
@@ -134,9 +133,7 @@ def _mkdocs_build(root: Path, built: Path) -> None:
 
 
 def _audit(root: Path, built: Path) -> None:
-    archive = load_archive(root / MEETINGS_DIR)
-    allowed = frozenset().union(*(m.published_contacts for m in archive.meetings))
-    findings = audit_site(built, allowed)
+    findings = audit_site(built, published_contacts(root))
     if findings:
         lines = "\n".join(f"  {finding}" for finding in findings[:20])
         more = f"\n  … og {len(findings) - 20} til" if len(findings) > 20 else ""

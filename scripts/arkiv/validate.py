@@ -256,7 +256,7 @@ HOMONYM_YEARS = 5  # one id in two councils, with two titles this many years apa
 def _check_homonyms(meetings, people, councils, line, problems) -> None:
     """Warn when one person id is listed in two councils with different titles far apart in
     time: likely two people of the same name under one id (their pages would merge)."""
-    first_seen: dict[str, tuple] = {}  # person → (meeting, title, index, key) of their first listing
+    first_seen: dict[str, tuple] = {}  # person → (meeting, title) of their first listing
     warned: set[str] = set()
     dated = [m for m in meetings if m.date or m.date_unknown]  # a meeting in error may have neither
     for meeting in sorted(dated, key=lambda m: m.sort_key):
