@@ -1,7 +1,9 @@
 """A real PDF with a text layer, written by hand for the import tests (no PDF library needed).
 
 One Helvetica font in WinAnsiEncoding, which has æ, ø, å, ”, • and –; each line of text is a
-text-showing operation, each page a page, as a word processor's export has them.
+text-showing operation, each page a page, as a word processor's export has them. A line may be a
+list of (x, text) cells instead: columns and table cells set at their own positions, as a
+word processor sets them, so that only a reader of positions can tell them apart.
 """
 
 from __future__ import annotations
@@ -12,7 +14,19 @@ def _string(text: str) -> bytes:
     return b"(" + raw.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
 
 
-def make_pdf(pages: list[list[str]]) -> bytes:
+def _page_stream(lines: list) -> bytes:
+    if all(isinstance(line, str) for line in lines):
+        ops = [b"BT /F1 10 Tf 14 TL 50 800 Td"] + [_string(line) + b" Tj T*" for line in lines] + [b"ET"]
+        return b"\n".join(ops)
+    ops = []
+    for row, line in enumerate(lines):
+        y = 800 - 14 * row
+        for x, text in ([(50, line)] if isinstance(line, str) else line):
+            ops.append(b"BT /F1 10 Tf %d %d Td " % (x, y) + _string(text) + b" Tj ET")
+    return b"\n".join(ops)
+
+
+def make_pdf(pages: list[list]) -> bytes:
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -24,8 +38,7 @@ def make_pdf(pages: list[list[str]]) -> bytes:
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     kids = []
     for lines in pages:
-        ops = [b"BT /F1 10 Tf 14 TL 50 800 Td"] + [_string(line) + b" Tj T*" for line in lines] + [b"ET"]
-        stream = b"\n".join(ops)
+        stream = _page_stream(lines)
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         kids.append(add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
                         b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (tree, content, font)))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -206,9 +207,27 @@ def imported(tmp_path, text: str, **options):
     source = tmp_path / "referat.txt"
     source.write_text(text, encoding="utf-8")
     report = import_file(source, meetings, **options)
-    archive, problems = check_archive(meetings, strict=True)
+    return report, checked_draft(meetings), meetings
+
+
+def checked_draft(meetings: Path):
+    """The draft passes `make check`; `--strict` refuses it for its draft marks and nothing else,
+    and passes once an editor has removed them."""
+    archive, problems = check_archive(meetings)
     assert archive is not None, "\n".join(map(str, problems))
-    return report, archive.meetings[0], meetings
+    _, strict = check_archive(meetings, strict=True)
+    assert strict and all(p.field == "udkast" for p in strict), "\n".join(map(str, strict))
+    cleaned = meetings.parent / f"{meetings.name}-gennemgaaet"
+    shutil.rmtree(cleaned, ignore_errors=True)
+    shutil.copytree(meetings, cleaned)
+    for path in cleaned.glob("*.md"):
+        text = path.read_text(encoding="utf-8")
+        head, body = text.split("\n---\n", 1)
+        head = "\n".join(re.sub(r"\s*# USIKKER:.*$", "", line) for line in head.split("\n") if not line.startswith("# "))
+        path.write_text(head + "\n---\n" + body, encoding="utf-8")
+    archive, problems = check_archive(cleaned, strict=True)
+    assert archive is not None, "\n".join(map(str, problems))
+    return archive.meetings[0]
 
 
 def test_header_agenda_people_pages_and_hyphens(tmp_path):
@@ -295,9 +314,7 @@ def seed_import(tmp_path, source: Path):
     for name in ("councils.yml", "people.yml", "themes.yml"):
         (meetings / name).write_bytes((FIXTURE / name).read_bytes())
     report = import_file(source, meetings, council="koebenhavn")
-    archive, problems = check_archive(meetings, strict=True)
-    assert archive is not None, "\n".join(map(str, problems))
-    return report, archive.meetings[0]
+    return report, checked_draft(meetings)
 
 
 def assert_matches_curated(draft):
@@ -407,7 +424,7 @@ def test_cli_prints_the_report(tmp_path):
     ("Referat af møde nr. 2/2019 i Kredsrådet for Nordjyllands Politikreds den 9. september 2019 hos Aalborg Kommune",
      (dt.date(2019, 9, 9), None, "Aalborg Kommune", "Kredsrådet for Nordjyllands Politikreds", "2/2019")),
     ("Referat fra møde i Kredsrådet for Fiktivby Politikreds onsdag d. 1. oktober 2031, kl. 9",
-     (dt.date(2031, 10, 1), "9.00", None, "Kredsrådet for Fiktivby Politikreds", None)),
+     (dt.date(2031, 10, 1), "09.00", None, "Kredsrådet for Fiktivby Politikreds", None)),
 ])
 def test_header_lines(header, expected):
     from arkiv.importer.recognise import recognise
@@ -474,7 +491,11 @@ def test_the_council_and_date_of_minutes_without_a_header_line(lines, council, d
     ("Politidirektør Aase Fiktiv Borgmester Bent Opdigtet", True),
     ("Borgmester Bent Opdigtet, Fiktivby Kommune", True),
     ("Allan S. Andersen", True),
-    ("Borgmester Bent Opdigtet forlod mødet kl. 15.30 under behandling af pkt. 2.", False),
+    # In a list, the sentence of someone leaving is that person's entry (see the departures test).
+    ("Borgmester Bent Opdigtet forlod mødet kl. 15.30 under behandling af pkt. 2.", True),
+    ("Dagsordenpunkt Emne Beslutning Status", False),
+    ("Bent Opdigtet\tFiktivby Kommune", True),
+    ("Ingen bemærkninger til referatet", False),
     ("Aase Fiktiv bød velkommen til mødet og takkede for fremmødet.", False),
     ("1. Godkendelse af referat", False),
 ])

@@ -86,6 +86,8 @@ class Attendance:
     person: str
     title: str | None = None
     organisation: str | None = None  # where the list states it: »Borgmester X, Fiktiv Kommune«
+    left_at: str | None = None       # left before the end: the time (»15.30«) …
+    left_during: str | None = None   # … and the agenda item being discussed, where the referat says so
 
     @property
     def as_listed(self) -> str:
@@ -209,6 +211,8 @@ class Meeting:
     place: str | None = None
     chair: str | None = None
     chair_note: str | None = None
+    agenda_note: str | None = None        # why the meeting has no agenda (»Referatet har ingen dagsorden.«)
+    participants_note: str | None = None  # why it lists no participants
     participants: tuple[Attendance, ...] = ()
     absent: tuple[Attendance, ...] = ()
     substitutes: tuple[Substitution, ...] = ()

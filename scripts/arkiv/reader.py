@@ -20,7 +20,7 @@ from .yamlsource import SourceError, decode_text, load_yaml, read_text, split_fr
 
 FRONT_MATTER_FIELDS = {
     "council", "date", "date_unknown", "time", "place", "chair", "chair_note", "participants",
-    "absent", "substitutes", "presenters", "approves_minutes", "next_meeting", "agenda",
+    "participants_note", "agenda_note", "absent", "substitutes", "presenters", "approves_minutes", "next_meeting", "agenda",
     "attachments", "source", "published_contacts",
 }
 
@@ -30,6 +30,9 @@ ITEM_HEADING = re.compile(
     re.IGNORECASE)
 WRITTEN_HEADING = re.compile(r"^##[ \t]+(?:til[ \t]+)?skriftlig[ \t]+orientering:?[ \t]*$", re.IGNORECASE)
 AGENDA_NUMBER = re.compile(r"^\d+(?:\.[a-z])?$")
+CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
+# What `arkiv import` writes into a draft and an editor removes once the draft is checked.
+DRAFT_MARKS = re.compile(r"#\s*(?P<mark>USIKKER:.*|Udkast fra `arkiv import`.*)$")
 
 
 def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | None:
@@ -65,9 +68,25 @@ def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | N
     scan_values(doc, name, problems, allowed)
     scan_text(body, name, body_line, "referat", problems, markdown=True, allowed=allowed)
     meeting = _meeting(meeting_id, name, fm, body, body_line, problems)
+    _draft_marks(yaml_text, name, problems)
     meeting = dataclasses.replace(meeting, links=relative_links(body, body_line), published_contacts=allowed)
     _check_source_file(meeting, folder, fm, problems)
     return meeting
+
+
+def _draft_marks(yaml_text: str, name: str, problems: ProblemList) -> None:
+    """A draft's marks left in a file: a warning, so `make check --strict` (CI) refuses to publish a
+    meeting nobody has gone through."""
+    for number, text in enumerate(yaml_text.split("\n"), start=2):
+        mark = DRAFT_MARKS.search(text)
+        if not mark:
+            continue
+        if mark["mark"].startswith("USIKKER"):
+            problems.warning(name, number, "udkast", f"linjen er mærket '{mark['mark'][:60]}'",
+                             "tjek oplysningen mod referatet, ret den, og slet mærket '# USIKKER …'")
+        else:
+            problems.warning(name, number, "udkast", "udkastets overskrift fra `arkiv import` står der endnu",
+                             "gennemgå udkastet mod referatet, og slet så de to kommentarlinjer øverst")
 
 
 def _published_contacts(fm: Fields, doc, body: str, folder: Path) -> frozenset[str]:
@@ -141,6 +160,8 @@ def _meeting(meeting_id, name, fm: Fields, body: str, body_line: int, problems) 
         place=fm.str("place"),
         chair=fm.str("chair"),
         chair_note=fm.str("chair_note"),
+        agenda_note=fm.str("agenda_note"),
+        participants_note=fm.str("participants_note"),
         participants=_attendance(fm, "participants"),
         absent=_attendance(fm, "absent"),
         substitutes=tuple(_substitution(f) for f in fm.mappings("substitutes")),
@@ -179,9 +200,15 @@ def _unknown_date(fm: Fields) -> UnknownDate | None:
 def _attendance(fm: Fields, key: str) -> tuple[Attendance, ...]:
     result = []
     for entry in fm.mappings(key):
-        entry.unknown_keys({"person", "title", "organisation"})
+        entry.unknown_keys({"person", "title", "organisation", "left_at", "left_during"})
+        left_at = entry.str("left_at")
+        if left_at and not CLOCK.match(left_at):
+            entry.error("left_at", f"'{left_at}' er ikke et klokkeslæt", "skriv fx '15.30'")
+        if key == "absent" and (left_at or entry.has("left_during")):
+            entry.error("left_at" if left_at else "left_during", "en person med afbud kan ikke forlade mødet",
+                        "flyt personen til 'participants', eller slet 'left_at' og 'left_during'")
         result.append(Attendance(entry.str("person", required=True, default=""), entry.str("title"),
-                                 entry.str("organisation")))
+                                 entry.str("organisation"), left_at, entry.str("left_during")))
     return tuple(result)
 
 

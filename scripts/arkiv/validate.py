@@ -94,6 +94,13 @@ def _check_attendance(meeting, line, problems) -> None:
                 problems.error(meeting.path, line(meeting, key, index, "person"),
                                f"{key}[{index}].person", f"'{entry.person}' står der flere gange",
                                "slet den ene linje")
+    numbers = {entry.number for entry in meeting.agenda}
+    for index, entry in enumerate(meeting.participants):
+        if entry.left_during and entry.left_during not in numbers:
+            problems.error(meeting.path, line(meeting, "participants", index, "left_during"),
+                           f"participants[{index}].left_during", f"punkt {entry.left_during} er ikke på dagsordenen",
+                           f"skriv et af punkterne {', '.join(sorted(numbers)) or '(ingen)'}, eller slet feltet")
+    _check_complete(meeting, line, problems)
     for index, sub in enumerate(meeting.substitutes):
         if sub.instead_of and sub.instead_of not in absent:
             problems.error(meeting.path, line(meeting, "substitutes", index, "for"),
@@ -105,6 +112,18 @@ def _check_attendance(meeting, line, problems) -> None:
                            f"substitutes[{index}].person",
                            f"stedfortræderen '{sub.person}' står ikke blandt deltagerne",
                            "tilføj personen under 'participants'")
+
+
+def _check_complete(meeting, line, problems) -> None:
+    """A meeting without an agenda or without anyone present is a draft the importer could not
+    read, unless the file says why (a referat that really has none)."""
+    if not meeting.agenda and not meeting.agenda_note:
+        problems.error(meeting.path, line(meeting, "agenda"), "agenda", "mødet har ingen dagsorden",
+                       "skriv punkterne under 'agenda', eller skriv i 'agenda_note:' hvorfor referatet ingen har")
+    if not meeting.participants and not meeting.participants_note:
+        problems.error(meeting.path, line(meeting, "participants"), "participants", "mødet har ingen deltagere",
+                       "skriv deltagerne under 'participants', eller skriv i 'participants_note:' hvorfor "
+                       "referatet ikke nævner dem")
 
 
 def _check_agenda(meeting, line, problems) -> None:

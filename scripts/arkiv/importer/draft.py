@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 
+from ..danish import slugify
 from ..load import meeting_files
 from ..personal import INVISIBLE, find_personal
 from ..problems import ProblemList
@@ -116,21 +117,52 @@ def _visible(extracted: Extracted, report: Report) -> Extracted:
     return extracted
 
 
+COUNCIL_NOISE = {"i", "for", "og", "kredsrådet", "kredsråd", "lokalrådet", "lokalråd", "politi", "politikreds",
+                 "kommune", "fiktivt", "politikredsen"}
+
+
+def _words(text: str) -> set[str]:
+    """The distinctive words of a council's name, genitive s off: »Fiktivbys Politi« → {fiktivby}."""
+    words = set(re.findall(r"[\wæøå-]+", text.lower())) - COUNCIL_NOISE
+    return {w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words}
+
+
 def _council(found: Recognised, councils: dict, given: str | None, report: Report) -> str:
     if given:
         if given not in councils:
-            raise ImportFailure(f"rådet '{given}' findes ikke i councils.yml (kendte: {', '.join(sorted(councils))})")
+            raise ImportFailure(f"rådet '{given}' findes ikke i councils.yml (kendte: {', '.join(sorted(councils))}); "
+                                "ret COUNCIL= (--council), eller tilføj rådet i meetings/councils.yml først")
         return given
     if found.council_text:
-        wanted = set(re.findall(r"\w+", found.council_text.lower())) - {"i", "for", "kredsrådet", "kredsråd"}
-        scored = sorted(((len(wanted & set(re.findall(r"\w+", c.name.lower() + " " + c.id))), c.id)
+        wanted = _words(found.council_text)
+        local = "lokalråd" in found.council_text.lower()
+        scored = sorted(((len(wanted & _words(f"{c.name} {c.id} {c.police_district or ''}"))
+                          + (0.5 if local == ("lokalråd" in c.name.lower()) else 0), c.id)
                          for c in councils.values()), reverse=True)
-        if scored and scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+        if scored and scored[0][0] >= 1 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             report.recognised.append(f"råd: »{found.council_text}« → {scored[0][1]}")
             return scored[0][1]
-    where = f"»{found.council_text}«" if found.council_text else "ingen mødeoverskrift"
-    raise ImportFailure(f"rådet kan ikke genkendes ({where}); angiv det med --council, fx --council "
-                        f"{next(iter(councils), 'koebenhavn')}")
+        raise ImportFailure(f"rådet »{found.council_text}« er ikke i meetings/councils.yml. Tilføj det først, fx:\n\n"
+                            + _council_entry(found.council_text) + "\n\nog kør så importen igen (eller angiv et "
+                            "kendt råd med COUNCIL=…, --council …)")
+    raise ImportFailure("rådet kan ikke genkendes (referatet har ingen mødeoverskrift eller brevhoved, der nævner det); "
+                        f"angiv det med COUNCIL=… (--council …), fx COUNCIL={next(iter(sorted(councils)), 'koebenhavn')}")
+
+
+def _council_entry(text: str) -> str:
+    """The councils.yml entry for a council the referat names: »Kredsrådet for Nyby Politikreds«."""
+    name = text.strip(" .,")
+    if not re.match(r"(?:kredsrådet|lokalrådet)\b", name, re.IGNORECASE):
+        district = re.sub(r"s?\s+[Pp]oliti$", "", name)
+        name = f"Kredsrådet for {district} Politikreds"
+    district = re.match(r"(?:kredsrådet|lokalrådet)\s+for\s+(.+)$", name, re.IGNORECASE)
+    ident = slugify(re.sub(r"\s*(?:politikreds|kommune)$", "", district[1], flags=re.IGNORECASE) if district else name)
+    if name.lower().startswith("lokalråd"):
+        ident += "-lokalraad"
+    entry = f"- id: {ident}\n  name: {name}"
+    if district and name.lower().startswith("kredsråd"):
+        entry += f"\n  police_district: {district[1]}"
+    return entry
 
 
 def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | None,

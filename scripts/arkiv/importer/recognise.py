@@ -13,24 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..danish import MONTHS
+from . import dates
+from .attendance import TITLE, TITLES, Departure, Person, is_none, is_person_line, split_people  # noqa: F401
 
-WEEKDAYS = "mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag"
-MONTH = "|".join(MONTHS)
+WEEKDAYS = dates.WEEKDAYS
+MONTH = dates.MONTH
 ORDINALS = {"første": 1, "andet": 2, "anden": 2, "tredje": 3, "fjerde": 4, "femte": 5, "sjette": 6,
             "syvende": 7, "ottende": 8}
-
-# Titles in Danish councils' minutes, longest first so that »Ledende politiinspektør« wins over
-# »Politiinspektør«. A participant line is split at each title.
-TITLES = sorted([
-    "Politidirektør", "Vicepolitidirektør", "Overborgmester", "Borgmester", "Viceborgmester", "Rådmand",
-    "Chefanklager", "Vicechefanklager", "Statsadvokat", "Chefpolitiinspektør", "Ledende politiinspektør",
-    "Politiinspektør", "Vicepolitiinspektør", "Politikommissær", "Kommunaldirektør", "Direktør",
-    "Sekretariatschef", "Chefkonsulent", "Specialkonsulent", "Konsulent", "Souschef", "Centerchef",
-    "Afdelingsleder", "Afdelingschef", "Chefjurist", "Stabschef", "Kontorchef", "Områdechef",
-    "Sektionsleder", "Formand", "Næstformand", "Byrådsmedlem", "Kommunalbestyrelsesmedlem",
-    "Lokalpolitichef", "Politiassistent", "Sekretær", "Referent",
-], key=len, reverse=True)
-TITLE = re.compile(r"(?<![\w])(" + "|".join(re.escape(t) for t in TITLES) + r")(?![\w])", re.IGNORECASE)
 
 HEADER = re.compile(
     r"^referat\s+(?:fra|af)\s+(?:det\s+)?(?:mødet|møde)"
@@ -41,13 +30,18 @@ HEADER = re.compile(
     r"(?:\s*,?\s*kl\.?\s*(?P<time>\d{1,2}(?:[.:]\d{2})?)(?:\s*-\s*\d{1,2}(?:[.:]\d{2})?)?)?"
     r"(?:\s*,?\s*(?P<prep>i|hos|på)\s+(?P<place>.+?))?\s*\.?$",
     re.IGNORECASE)
-AGENDA_HEADER = re.compile(r"^dagsorden\s*:?$", re.IGNORECASE)
+AGENDA_HEADER = re.compile(r"^dagsorden(?:\s+for\s+mødet)?\s*:?$", re.IGNORECASE)
+# The head of an agenda set as a table (»Dagsordenpunkt | Emne | Beslutning | Status«).
+TABLE_HEADER = re.compile(r"^(?:dagsordens?punkt|punkt|pkt\.?|nr\.?)\s*\t?\s*(?:emne|sag|overskrift|titel)\b", re.IGNORECASE)
+TABLE_ROW = re.compile(r"^(?P<number>\d{1,2})\s*[.)]?(?:\t|\s+)(?P<rest>\S.*)$")
 AGENDA_TOP = re.compile(r"^(?P<number>\d{1,2})\s*[.)]\s*(?P<title>\S.*)$")
 AGENDA_SUB = re.compile(r"^(?P<letter>[a-zæøå])\s*[).]\s+(?P<title>\S.*)$")
 POINT = re.compile(r"^[•\-–*·▪]\s*(?P<text>\S.*)$")
+_PEOPLE_KINDS = (r"fast\s+deltagerkreds|deltagere|deltog|til\s*stede(?:\s+var)?|tilstede(?:\s+var)?|fremmødte|"
+                 r"afbud(?:\s+fra)?|fraværende|fravær|forfald|meldt\s+afbud")
 PEOPLE_HEADER = re.compile(
-    r"^(?P<kind>fast\s+deltagerkreds|deltagere|til\s*stede(?:\s+var)?|tilstede(?:\s+var)?|afbud(?:\s+fra)?)"
-    r"\s*:\s*(?P<rest>.*)$|^(?P<kind2>fast\s+deltagerkreds|deltagere|til\s*stede|afbud)\s*$", re.IGNORECASE)
+    rf"^(?P<kind>{_PEOPLE_KINDS})\s*:\s*(?P<rest>.*)$|^(?P<kind2>{_PEOPLE_KINDS})\s*$", re.IGNORECASE)
+ABSENT_KINDS = ("afbud", "fravær", "forfald", "meldt")
 SECTION = re.compile(
     r"^(?P<form>ad\.?\s*(?:pkt\.?\s*)?|punkt\s+|pkt\.?\s*)(?P<number>\d{1,2})(?:\s*\.?\s*(?P<letter>[a-zæøå])(?![\wæøå]))?"
     r"\s*[).:]?\s*(?P<title>.*?)\s*$", re.IGNORECASE)
@@ -71,12 +65,6 @@ class Item:
 
 
 @dataclass
-class Person:
-    name: str
-    title: str | None = None
-
-
-@dataclass
 class Part:
     """A section of the minutes: `number` of its item, or None for the opening / written part."""
     kind: str                 # 'intro', 'item', 'written'
@@ -88,6 +76,8 @@ class Part:
 
 @dataclass
 class Recognised:
+    lines: list[str] = field(default_factory=list)
+    consumed: set[int] = field(default_factory=set)              # lines that are header, lists or agenda
     date: dt.date | None = None
     time: str | None = None
     place: str | None = None
@@ -102,6 +92,11 @@ class Recognised:
     number_in_year: int | None = None
     years_mentioned: list[int] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)                 # what the report should say
+    uncertain: list[str] = field(default_factory=list)             # what the report should ask about
+    header_lines: list[tuple[int, str]] = field(default_factory=list)  # (line, text) left out of the body
+    agenda_from_headings: bool = False
+    agenda_table: list[tuple[str, list[str]]] = field(default_factory=list)  # (number, the row's other cells)
+    duplicates: list[str] = field(default_factory=list)            # people listed twice
 
 
 def _date(day: str, month: str, year: str) -> dt.date | None:
@@ -112,10 +107,14 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
 
 
 def recognise(lines: list[str]) -> Recognised:
-    found = Recognised()
+    found = Recognised(lines=lines)
     index = _header(lines, found)
     body_start = _front_parts(lines, index, found)
+    _lists_elsewhere(lines, body_start, found)
+    if not found.agenda:
+        _agenda_from_headings(lines, body_start, found)
     _sections(lines, body_start, found)
+    _dedupe(found)
     text = " ".join(p for part in found.parts for p in part.paragraphs)
     _next_meeting(text, found)
     ordinal = NUMBER_IN_YEAR.search(text)
@@ -125,92 +124,147 @@ def recognise(lines: list[str]) -> Recognised:
     return found
 
 
+def _first_list(lines: list[str]) -> int:
+    """The line of the first list or agenda heading among the first lines (25 when none)."""
+    for index, line in enumerate(lines[:25]):
+        if AGENDA_HEADER.match(line) or PEOPLE_HEADER.match(line) or TABLE_HEADER.match(line):
+            return index
+    return 25
+
+
 def _header(lines: list[str], found: Recognised) -> int:
-    """The header line, in the first lines (a PDF may break it over two). Returns where to go on."""
+    """The header line, in the first lines (a PDF may break it over two or three). Returns where to
+    go on."""
     for index in range(min(len(lines), 15)):
         for span in (1, 2, 3):
             candidate = " ".join(x for x in lines[index:index + span] if x)
             match = HEADER.match(candidate)
+            # A place that goes on over the next line (»… i mødelokale 3« / »på Politigården i Fiktivby.«).
+            while match and index + span < len(lines) and not candidate.endswith(".") and \
+                    re.match(r"^(?:[a-zæøå]|\(|på\b)", lines[index + span]) and len(lines[index + span].split()) <= 10:
+                longer = HEADER.match(candidate + " " + lines[index + span])
+                if not longer:
+                    break
+                candidate, match, span = candidate + " " + lines[index + span], longer, span + 1
             if match:
                 found.header = candidate
                 found.date = _date(match["day"], match["month"], match["year"])
-                found.time = match["time"].replace(":", ".") if match["time"] else None
-                if found.time and "." not in found.time:
-                    found.time += ".00"
+                found.time = dates.clock(candidate[match.start("day"):]) if match["time"] else None
                 found.place = match["place"]
                 found.council_text = match["council"]
                 if match["number"]:
                     found.meeting_number = f"{match['number']}/{match['number_year']}"
+                _header_lines(lines, range(index, index + span), found)
+                if not re.match(r"(?:kredsrådet|lokalrådet)\s+for\b", found.council_text, re.IGNORECASE):
+                    _letterhead_council(lines, found, keep=found.council_text)
                 return index + span
     return _loose_header(lines, found)
 
 
 # When the minutes have no one-line header: the council from a letterhead line, and the meeting's
-# date from a line that says it is the meeting's (»Referat af kredsrådsmøde den 3. marts 2031«,
-# »Mødedato: 11. november 2031«, »… den 12-05-2031«), never from a publication or letter date
-# alone (»4. marts 2031«, »Fiktivby, den 20-05-2031«).
+# date from the line that says so (see dates.py).
 COUNCIL_LINE = re.compile(r"^(?:\d+\s+)?(?P<council>(?:kredsrådet|lokalrådet)\s+for\s+.+?)\s*$", re.IGNORECASE)
-MEETING_DATE_LINE = re.compile(  # at the line's start: not »Godkendelse af referat fra mødet den …«
-    r"^(?:referat\s+(?:af|fra)\s+(?:\S+\s+){0,4}?(?:kredsrådsmødet?|mødet?)|mødedato\s*:)", re.IGNORECASE)
-NUMERIC_DATE = re.compile(r"\b(?P<day>\d{1,2})-(?P<month>\d{1,2})-(?P<year>\d{4})\b")
+POLICE_LETTERHEAD = re.compile(r"^(?P<council>(?:[A-ZÆØÅ][\wæøå-]*\s+(?:og\s+)?){1,4}[Pp]oliti)\s*$")
 MEETING_NUMBER = re.compile(r"\bmøde\s+nr\.?\s*(?P<number>\d+)\s*/\s*(?P<year>\d{4})", re.IGNORECASE)
 
 
 def _loose_header(lines: list[str], found: Recognised) -> int:
     """The council and date of minutes without a header line; returns the line after the last
     header line used (0 when none)."""
-    used = -1
-    for index, raw in enumerate(lines[:12]):
-        line = re.sub(r"^\d{1,3}\s+(?=\D)", "", raw)  # a page number before every line (PDF text)
+    used = [_letterhead_council(lines, found)]
+    date = dates.meeting_date(lines, _first_list(lines))
+    if date:
+        found.date, found.time, found.header = date.date, date.time, date.text
+        number = MEETING_NUMBER.search(date.text)
+        if number:
+            found.meeting_number = f"{number['number']}/{number['year']}"
+        _header_lines(lines, range(*date.lines), found)
+        used.append(date.lines[1] - 1)
+    last = max((index for index in used if index is not None), default=None)
+    return last + 1 if last is not None and last < 8 else 0
+
+
+def _letterhead_council(lines: list[str], found: Recognised, keep: str | None = None) -> int | None:
+    """»Kredsrådet for Fiktivby Politikreds«, »Lokalrådet for Opdigtet Kommune« on a line of its own
+    at the top; failing that a police district's letterhead (»Fiktivby Politi«). Returns the line
+    of the council's own name line, when that was it."""
+    letterhead = None
+    for index, line in enumerate(lines[:15]):
         council = COUNCIL_LINE.match(line)
-        if council and not found.council_text:
-            found.council_text, used = council["council"], index
-        if found.date is None and MEETING_DATE_LINE.match(line):
-            day = FULL_DATE.search(line) or NUMERIC_DATE.search(line)
-            if day:
-                found.date = _date_any(day["day"], day["month"], day["year"])
-                found.header, used = line, index
-                number = MEETING_NUMBER.search(line)
-                if number:
-                    found.meeting_number = f"{number['number']}/{number['year']}"
-    return used + 1 if 0 <= used < 6 else 0
+        if council:
+            found.council_text = council["council"]
+            _header_lines(lines, [index], found)
+            return index
+        police = POLICE_LETTERHEAD.match(line)
+        if police and letterhead is None and len(line.split()) <= 6:
+            letterhead = police["council"]
+    if letterhead and not keep:
+        found.council_text = letterhead
+    if letterhead:
+        # The district's name alone on a line is its letterhead, wherever a page break sets it.
+        _header_lines(lines, [i for i, line in enumerate(lines) if line.strip() == letterhead], found)
+    return None
 
 
-def _date_any(day: str, month: str, year: str) -> dt.date | None:
-    if month.isdigit():
-        try:
-            return dt.date(int(year), int(month), int(day))
-        except ValueError:
-            return None
-    return _date(day, month, year)
+def _header_lines(lines: list[str], indices, found: Recognised) -> None:
+    for index in indices:
+        if index not in found.consumed and lines[index]:
+            found.consumed.add(index)
+            found.header_lines.append((index + 1, lines[index]))
 
 
 def _front_parts(lines: list[str], start: int, found: Recognised) -> int:
-    """Agenda and attendance lists, in whichever order; returns the line where the minutes begin."""
+    """Agenda and attendance lists, in whichever order, and the letterhead lines before them;
+    returns the line where the minutes begin."""
     index = start
+    first_list = _first_list(lines)
     while index < len(lines):
         line = lines[index]
-        if not line:
+        if not line or index in found.consumed:
             index += 1
             continue
         if AGENDA_HEADER.match(line):
+            found.consumed.add(index)
             index = _agenda(lines, index + 1, found)
+            continue
+        if TABLE_HEADER.match(line):
+            found.consumed.add(index)
+            index = _agenda_table(lines, index + 1, found)
             continue
         people = PEOPLE_HEADER.match(line)
         if people:
-            kind = (people["kind"] or people["kind2"]).lower()
-            target = found.absent if kind.startswith("afbud") else found.participants
-            index = _people(lines, index + 1, people["rest"] or "", target)
+            found.consumed.add(index)
+            index = _people(lines, index + 1, people, found)
             continue
-        if not found.agenda and AGENDA_TOP.match(line) and index < 25:
+        if not found.agenda and AGENDA_TOP.match(line) and index < 30 and _next_is_item(lines, index):
             index = _agenda(lines, index, found)  # an agenda without its heading
+            continue
+        if index < first_list and _letterhead_line(line):
+            _header_lines(lines, [index], found)  # address, »Referat«, a date: before the first list
+            index += 1
             continue
         return index
     return index
 
 
+def _letterhead_line(line: str) -> bool:
+    return len(line.split()) <= 12 and not SECTION.match(line) and not re.search(r"[a-zæøå]{3,}\.$", line)
+
+
+def _next_is_item(lines: list[str], index: int) -> bool:
+    """Whether the numbered line at `index` is followed by the next number: a list, not a heading."""
+    following = next((line for line in lines[index + 1:] if line), "")
+    top, this = AGENDA_TOP.match(following), AGENDA_TOP.match(lines[index])
+    return bool(top) and int(top["number"]) == int(this["number"]) + 1
+
+
 def _agenda(lines: list[str], index: int, found: Recognised) -> int:
+    """The agenda's items from `index`, with sub-items, bullet points and titles that go on over a
+    line; at an interruption (a page's letterhead and the first section, set in the middle of the
+    agenda by a PDF), the next item is looked for a few lines on, and the lines between are left to
+    the minutes. Returns where the interruption, or the end of the agenda, is."""
     last, parent, after_blank = None, None, False
+    resume_from = None
     while index < len(lines):
         line = lines[index]
         if not line:
@@ -218,81 +272,180 @@ def _agenda(lines: list[str], index: int, found: Recognised) -> int:
             index += 1
             continue
         top, sub, point = AGENDA_TOP.match(line), AGENDA_SUB.match(line), POINT.match(line)
-        if top and (not found.agenda or int(top["number"]) == int(found.agenda[-1].number.split(".")[0]) + 1):
+        if top and (not found.agenda or int(top["number"]) == _last_top(found) + 1):
             parent = top["number"]
-            last = Item(parent, top["title"].strip())
+            last = Item(parent, _cells(top["title"]))
             found.agenda.append(last)
         elif sub and parent:
-            last = Item(f"{parent}.{sub['letter'].lower()}", sub["title"].strip())
+            last = Item(f"{parent}.{sub['letter'].lower()}", _cells(sub["title"]))
             found.agenda.append(last)
         elif point and last:
-            last.points.append(point["text"].strip())
-        elif last and not after_blank and not PEOPLE_HEADER.match(line) and not SECTION.match(line):
+            last.points.append(_cells(point["text"]))
+        elif last and _continues(line, last, after_blank):
             if last.points:
                 last.points[-1] += " " + line
             else:
                 last.title += " " + line  # an item that goes on over the next line
         else:
-            break
+            resumed = _resume(lines, index, found) if found.agenda else None
+            if resumed is None:
+                break
+            resume_from = resume_from if resume_from is not None else index
+            index = resumed
+            after_blank = False
+            continue
+        found.consumed.add(index)
         after_blank = False
         index += 1
+    return resume_from if resume_from is not None else index
+
+
+def _last_top(found: Recognised) -> int:
+    return int(found.agenda[-1].number.split(".")[0])
+
+
+def _cells(text: str) -> str:
+    return re.sub(r"\s*\t\s*", " ", text).strip()
+
+
+def _continues(line: str, last: Item, after_blank: bool) -> bool:
+    """A title that goes on: »(opfølgning af sidste møde)«, a line starting in lower case, or after
+    a title that breaks off (»… og«, »…,«)."""
+    if after_blank or PEOPLE_HEADER.match(line) or SECTION.match(line) or TABLE_HEADER.match(line):
+        return False
+    if len(line.split()) > 14 or re.search(r"[.!?]$", line) and len(line.split()) > 6:
+        return False
+    previous = last.points[-1] if last.points else last.title
+    return line[:1] in "(" or line[:1].islower() or bool(re.search(r"(?:,|-|\bog|\bsamt|\bi|\baf|\bfor)$", previous))
+
+
+def _resume(lines: list[str], index: int, found: Recognised) -> int | None:
+    """The line of the agenda's next item within the next lines, past an interruption with no list
+    heading in it; None when the agenda has ended."""
+    want = _last_top(found) + 1
+    for ahead in range(index, min(len(lines), index + 16)):
+        line = lines[ahead]
+        if PEOPLE_HEADER.match(line) or AGENDA_HEADER.match(line):
+            return None
+        top = AGENDA_TOP.match(line)
+        if top and int(top["number"]) == want and not SECTION.match(line):
+            has_section = any(SECTION.match(x) and x.lower().startswith("ad") for x in lines[index:ahead])
+            return ahead if has_section or ahead - index <= 3 else None
+    return None
+
+
+def _agenda_table(lines: list[str], index: int, found: Recognised) -> int:
+    """An agenda set as a table: one row a line, the number first; with the cells a PDF's positions
+    give (tabs) the title is the second cell and the rest (decision, status) goes to the item's text;
+    run together, the row is the title and the report says it may hold the decision."""
+    header = [cell.strip() for cell in lines[index - 1].split("\t")]
+    run_together = False
+    while index < len(lines):
+        line = lines[index]
+        if not line:
+            index += 1
+            continue
+        row = TABLE_ROW.match(line)
+        if not row or (found.agenda and int(row["number"]) != _last_top(found) + 1):
+            break
+        cells = [cell.strip() for cell in row["rest"].split("\t")]
+        found.agenda.append(Item(row["number"], cells[0]))
+        other = [f"{header[k + 1]}: {cell}" if k + 1 < len(header) and len(header) > 1 else cell
+                 for k, cell in enumerate(cells[1:], start=1) if cell]
+        found.agenda_table.append((row["number"], other))
+        run_together = run_together or len(cells) == 1
+        found.consumed.add(index)
+        index += 1
+    if run_together and found.agenda_table:
+        found.uncertain.append("dagsordenen er en tabel, hvis celler er løbet sammen i teksten: hvert punkts titel "
+                               "kan rumme beslutningen og status – ret titlerne i udkastet (en PDF læses med "
+                               "cellerne adskilt)")
     return index
 
 
-def _people(lines: list[str], index: int, rest: str, target: list[Person]) -> int:
-    if rest:
+def _people(lines: list[str], index: int, header: re.Match, found: Recognised) -> int:
+    kind = (header["kind"] or header["kind2"]).lower()
+    target = found.absent if kind.startswith(ABSENT_KINDS) else found.participants
+    rest = (header["rest"] or "").strip()
+    if rest and not is_none(rest):
         target.extend(split_people(rest))
-    while index < len(lines) and lines[index]:
+    while index < len(lines):
         line = lines[index]
-        if PEOPLE_HEADER.match(line) or AGENDA_HEADER.match(line) or SECTION.match(line):
+        if not line:
+            # A list goes on past a blank line only when a person entry follows at once.
+            following = lines[index + 1] if index + 1 < len(lines) else ""
+            if target and following and is_person_line(following) and not PEOPLE_HEADER.match(following):
+                index += 1
+                continue
             break
+        if PEOPLE_HEADER.match(line) or AGENDA_HEADER.match(line) or SECTION.match(line) or TABLE_HEADER.match(line):
+            break
+        if is_none(line):
+            found.consumed.add(index)
+            index += 1
+            continue
         if not is_person_line(line):
             break  # a list of people ends at the first line that is not one: never a sentence
         target.extend(split_people(line))
+        found.consumed.add(index)
         index += 1
     return index
 
 
-def is_person_line(line: str) -> bool:
-    """Whether a line can be an entry of a list of people (»Politidirektør Aase Fiktiv«, »Aase
-    Fiktiv, politidirektør«, two columns run together) rather than a sentence or an agenda item."""
-    words = line.split()
-    if AGENDA_TOP.match(line) or len(words) > 14:
-        return False
-    if line.rstrip().endswith(".") and len(words) >= 5 and not re.search(r"\b\w\.$", line.rstrip()):
-        return False  # a sentence (»… forlod mødet kl. 15.30 under behandling af pkt. 2.«)
-    return all(len(person.name.split()) <= 5 for person in split_people(line))
-
-
-def split_people(line: str) -> list[Person]:
-    """'Politidirektør Anne Tønnes Overborgmester Lars Weiss' → two people with their titles;
-    also 'A, B og C' and 'Anne Tønnes, politidirektør'."""
-    people: list[Person] = []
-    for chunk in re.split(r"\s*[,;]\s*|\s+og\s+(?=[A-ZÆØÅ])", line.strip().rstrip(".")):
-        if not chunk:
+def _lists_elsewhere(lines: list[str], start: int, found: Recognised) -> None:
+    """A list of people set after the first lines of the minutes (»Afbud:« below the agenda's first
+    section at a page break): read where it stands, and left out of the minutes' text."""
+    for index in range(start, len(lines)):
+        if index in found.consumed:
             continue
-        titles = list(TITLE.finditer(chunk))
-        if not titles:
-            people.append(Person(chunk.strip()))
+        people = PEOPLE_HEADER.match(lines[index])
+        if people and (people["rest"] == "" or people["rest"] is None or is_person_line(people["rest"])):
+            found.consumed.add(index)
+            _people(lines, index + 1, people, found)
+
+
+def _agenda_from_headings(lines: list[str], start: int, found: Recognised) -> None:
+    """Minutes with no agenda list but numbered item headings (»1. Godkendelse af referat«): the
+    headings, numbered 1, 2, 3 … in order and each followed by text, are the agenda."""
+    want = 1
+    for index in range(start, len(lines)):
+        match = NUMBERED_HEADING.match(lines[index]) if index not in found.consumed else None
+        if not match or match["letter"] or int(match["number"]) != want or len(match["title"].split()) > 12:
             continue
-        if titles[0].start() > 0:
-            before = chunk[:titles[0].start()].strip()
-            if before:
-                people.append(Person(before))
-        for i, match in enumerate(titles):
-            end = titles[i + 1].start() if i + 1 < len(titles) else len(chunk)
-            name = chunk[match.end():end].strip()
-            title = _title_case(match.group(1))
-            if name:
-                people.append(Person(name, title))
-            elif people and people[-1].title is None:
-                people[-1].title = title  # 'Anne Tønnes, politidirektør'
-    return people
+        if match["title"].endswith(".") and len(match["title"].split()) > 6:
+            continue  # a numbered sentence in the text
+        found.agenda.append(Item(match["number"], match["title"].rstrip(":")))
+        want += 1
+    if found.agenda:
+        found.agenda_from_headings = True
 
 
-def _title_case(title: str) -> str:
-    canonical = next(t for t in TITLES if t.lower() == title.lower())
-    return canonical
+def _dedupe(found: Recognised) -> None:
+    """One entry per person: a portal page may list someone twice; an apology wins over nothing,
+    but someone both present and absent is left for the editor."""
+    for people in (found.participants, found.absent):
+        seen: dict[str, Person] = {}
+        kept = []
+        for person in people:
+            key = person.name.lower()
+            if key in seen:
+                first = seen[key]
+                first.title = first.title or person.title
+                first.organisation = first.organisation or person.organisation
+                first.left = first.left or person.left
+                found.duplicates.append(person.name)
+            else:
+                seen[key] = person
+                kept.append(person)
+        people[:] = kept
+    present = {p.name.lower() for p in found.participants}
+    for person in found.absent:
+        if person.name.lower() in present:
+            found.uncertain.append(f"»{person.name}« står både blandt deltagerne og afbuddene – ret det i udkastet")
+
+
+SUBHEADING = re.compile(r"^(?:beslutning|indstilling|sagsfremstilling|resumé|baggrund|bilag|referat|"
+                        r"drøftelse|konklusion|opfølgning)\s*:?$", re.IGNORECASE)
 
 
 def _sections(lines: list[str], start: int, found: Recognised) -> None:
@@ -302,6 +455,8 @@ def _sections(lines: list[str], start: int, found: Recognised) -> None:
     parts = [current]
     seen: set[str] = set()
     for index in range(start, len(lines)):
+        if index in found.consumed:
+            continue
         line = lines[index]
         heading = _heading(line, agenda, seen) if line else None
         if heading:
@@ -311,9 +466,17 @@ def _sections(lines: list[str], start: int, found: Recognised) -> None:
             parts.append(current)
             chunks.append([])
             continue
-        chunks[-1].append(line)
+        if SUBHEADING.match(line):
+            # »Beslutning« on a line of its own heads what follows; it is not the first words of it.
+            chunks[-1] += ["", f"**{line.strip()}**", ""]
+            continue
+        chunks[-1].append(_cells(line) if "\t" in line else line)
     for part, chunk in zip(parts, chunks):
         part.paragraphs = paragraphs(chunk)
+    for number, cells in found.agenda_table:
+        if number not in seen:
+            item = agenda[number]
+            parts.append(Part("item", f"{number}. {item.title}", number, cells, 0))
     found.parts = [p for p in parts if p.kind != "intro" or p.paragraphs]
 
 
@@ -363,6 +526,12 @@ def paragraphs(lines: list[str]) -> list[str]:
     for line in lines:
         if not line:
             blank = True
+            continue
+        if line.startswith("**") and line.endswith("**"):
+            if current:
+                result.append(" ".join(current))
+            result.append(line)
+            current, blank = [], False
             continue
         if current:
             ends = re.search(r"[.:!?;”\")]$", current[-1]) is not None

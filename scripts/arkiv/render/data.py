@@ -61,6 +61,7 @@ def render_meeting_data(archive: Archive, meeting: Meeting) -> str:
         "date_unknown": _plain(meeting.date_unknown),
         "time": meeting.time, "place": meeting.place,
         "chair": meeting.chair, "chair_note": meeting.chair_note,
+        "agenda_note": meeting.agenda_note, "participants_note": meeting.participants_note,
         "participants": _plain(meeting.participants), "absent": _plain(meeting.absent),
         "substitutes": [{"person": s.person, "for": s.instead_of} for s in meeting.substitutes],
         "presenters": _plain(meeting.presenters),

@@ -147,6 +147,8 @@ def _next(archive: Archive, meeting: Meeting, page: str) -> str:
 
 def _agenda(meeting: Meeting) -> str:
     """The agenda as nested lists: items, their sub-items, and the points under an item."""
+    if not meeting.agenda:
+        return "## Dagsorden\n\n" + escape(meeting.agenda_note or "Referatet har ingen dagsorden.")
     html, open_sub = ["<ul>"], False
     for entry in meeting.agenda:
         section = meeting.section(entry.number)
@@ -173,9 +175,18 @@ def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
         name = _person(archive, page, entry.person, search_filter=True)
         if entry.title:
             name = f"{attr(entry.title)} {name}"
-        return f"<li>{name}, {attr(entry.organisation)}</li>" if entry.organisation else f"<li>{name}</li>"
+        if entry.organisation:
+            name += f", {attr(entry.organisation)}"
+        if entry.left_at or entry.left_during:
+            name += " – gik" + (f" kl. {attr(entry.left_at)}" if entry.left_at else " før tid")
+            if entry.left_during and meeting.section(entry.left_during):
+                item = _a(f"#{meeting.section(entry.left_during).anchor}", f"punkt {entry.left_during}")
+                name += f" under {item}"
+        return f"<li>{name}</li>"
 
     blocks = ["## Deltagere\n"]
+    if not meeting.participants and meeting.participants_note:
+        blocks.append(escape(meeting.participants_note))
     if meeting.participants:
         blocks.append("### Fast deltagerkreds\n\n" + html_list(titled(a) for a in meeting.participants))
     if meeting.absent:
