@@ -40,6 +40,7 @@ class Result:
     date: tuple[int, int]
     extra_people: int  # drafted people who are in neither of the referat's lists
     council: tuple[int, int] = (0, 1)  # recognised from the referat alone, without COUNCIL=
+    titles: tuple[int, int] = (0, 0)   # agenda titles as the referat writes them, where the case lists them
     failure: str = ""
     drafted_council: str | None = None
 
@@ -86,6 +87,9 @@ def _draft(referat: Path, expected: dict, registries: Path) -> Result:
                     (len(present & want_present), len(want_present)), (len(absent & want_absent), len(want_absent)),
                     (int(date == wanted_date), 1), len((present | absent) - want_present - want_absent))
     result.drafted_council = front.get("council")
+    titles = [str(t) for t in expected.get("titles") or []]
+    drafted = {str(entry.get("number")): entry.get("title") for entry in front.get("agenda") or []}
+    result.titles = (sum(drafted.get(n) == t for n, t in zip(expected["agenda"], titles)), len(titles))
     return result
 
 
@@ -103,12 +107,37 @@ def seed_case() -> tuple[Path, dict, Path]:
     return FIXTURE / curated.source.file, expected, FIXTURE
 
 
-def cases() -> list[tuple[Path, dict, Path]]:
+def cases(pdf_folder: Path) -> list[tuple[Path, dict, Path]]:
+    """Every referat of the corpus; a `.cells.txt` is made into a real PDF first (in `pdf_folder`),
+    its cells set at their own positions so that only their places tell them apart."""
     found = []
     for path in sorted(CORPUS.glob("*.txt")):
-        expected = yaml.safe_load(path.with_suffix(".expected.yml").read_text(encoding="utf-8"))
+        stem = path.name.removesuffix(".cells.txt").removesuffix(".txt")
+        expected = yaml.safe_load((CORPUS / f"{stem}.expected.yml").read_text(encoding="utf-8"))
+        if path.name.endswith(".cells.txt"):
+            pdf = pdf_folder / f"{stem}.pdf"
+            pdf.write_bytes(cells_pdf(path.read_text(encoding="utf-8")))
+            path = pdf
         found.append((path, expected, CORPUS))
     return found + [seed_case()]
+
+
+def cells_pdf(text: str) -> bytes:
+    """A PDF of `text` where each tab-separated cell starts at its column's own position."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pdfmaker import make_pdf
+
+    rows = [line.split("\t") for line in text.rstrip("\n").split("\n")]
+    widths: dict[int, int] = {}
+    for row in rows:
+        if len(row) > 1:
+            for k, cell in enumerate(row):
+                widths[k] = max(widths.get(k, 0), len(cell))
+    xs = [50]
+    for k in range(max(widths, default=0)):
+        xs.append(xs[-1] + int(widths[k] * 5.6) + 24)
+    lines = [[(xs[k], cell) for k, cell in enumerate(row)] if len(row) > 1 else row[0] for row in rows]
+    return make_pdf([lines[i:i + 50] for i in range(0, len(lines), 50)])
 
 
 def _cell(pair: tuple[int, int]) -> str:
@@ -116,21 +145,22 @@ def _cell(pair: tuple[int, int]) -> str:
 
 
 def report(results: list[Result]) -> str:
-    lines = ["| layout | råd uden COUNCIL= | dagsorden | deltagere | afbud | dato | personer uden for listerne |",
-             "|---|---|---|---|---|---|---|"]
+    lines = ["| layout | råd uden COUNCIL= | dagsorden | titler | deltagere | afbud | dato | personer uden for listerne |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in results:
         note = f" (fejl: {r.failure})" if r.failure else ""
-        lines.append(f"| {r.layout}{note} | {_cell(r.council)} | {_cell(r.agenda)} | {_cell(r.participants)} | "
+        lines.append(f"| {r.layout}{note} | {_cell(r.council)} | {_cell(r.agenda)} | {_cell(r.titles) if r.titles[1] else '–'} | {_cell(r.participants)} | "
                      f"{_cell(r.absent)} | {_cell(r.date)} | {r.extra_people} |")
     totals = [tuple(map(sum, zip(*(getattr(r, key) for r in results)))) for key in
-              ("council", "agenda", "participants", "absent", "date")]
+              ("council", "agenda", "titles", "participants", "absent", "date")]
     percent = [f"{_cell(t)} ({100 * t[0] / t[1]:.0f} %)" if t[1] else _cell(t) for t in totals]
     lines.append(f"| **i alt** | {' | '.join(percent)} | {sum(r.extra_people for r in results)} |")
     return "\n".join(lines)
 
 
 def main() -> int:
-    results = [evaluate(*case) for case in cases()]
+    with tempfile.TemporaryDirectory() as folder:
+        results = [evaluate(*case) for case in cases(Path(folder))]
     print(report(results))
     return 0
 

@@ -98,6 +98,19 @@ EXPECTED = {
     "not-utf8": [
         'not-utf8.md:5: fil: filen er ikke gemt som UTF-8 — gem filen igen med tegnsættet UTF-8',
     ],
+    "no-agenda-no-participants": [
+        "no-agenda-no-participants.md:9: agenda: mødet har ingen dagsorden — skriv punkterne under 'agenda', eller skriv i 'agenda_note:' hvorfor referatet ingen har",
+        "no-agenda-no-participants.md:7: participants: mødet har ingen deltagere — skriv deltagerne under 'participants', eller skriv i 'participants_note:' hvorfor referatet ikke nævner dem",
+    ],
+    "left-early": [
+        "left-early.md:11: absent[0].left_at: 'kvart over tre' er ikke et klokkeslæt — skriv fx '15.30'",
+        "left-early.md:11: absent[0].left_at: en person med afbud kan ikke forlade mødet — flyt personen til 'participants', eller slet 'left_at' og 'left_during'",
+        "left-early.md:9: participants[1].left_during: punkt 4 er ikke på dagsordenen — skriv et af punkterne 1, 2, 2.a, 3, eller slet feltet",
+    ],
+    "draft-marks": [
+        "advarsel: draft-marks.md:2: udkast: udkastets overskrift fra `arkiv import` står der endnu — gennemgå udkastet mod referatet, og slet så de to kommentarlinjer øverst",
+        "advarsel: draft-marks.md:11: udkast: linjen er mærket 'USIKKER: skrevet »Øje Påhitt«' — tjek oplysningen mod referatet, ret den, og slet mærket '# USIKKER …'",
+    ],
     "present-and-absent": [
         "present-and-absent.md:11: absent[0].person: 'oeje-paahit' står både som deltager og med afbud — slet personen fra enten 'participants' eller 'absent'",
     ],
@@ -136,7 +149,7 @@ EXPECTED = {
         "unknown-heading.md:14: agenda[0]: punkt 1 har intet afsnit i referatet — tilføj '## Ad 1) Godkendelse af dagsorden' med referatets tekst",
     ],
     "unknown-person": [
-        "unknown-person.md:9: participants[1].person: ukendt person 'oeje-pahit' — mente du 'oeje-paahit'?",
+        "unknown-person.md:9: participants[1].person: ukendt person 'oeje-pahit' — mente du 'oeje-paahit'? Ellers tilføj personen i people.yml",
     ],
     "unknown-theme": [
         "unknown-theme.md:15: agenda[1].themes: ukendt tema 'cykel' — mente du 'cykler'?",
@@ -320,3 +333,20 @@ def test_symlinked_meeting_file_is_refused(tmp_path):
     _, problems = check_archive(folder)
     assert [str(p) for p in problems] == [
         "link.md: fil: mødefilen er et symbolsk link — læg selve filen i meetings/; arkivet læser ikke filer uden for mappen"]
+
+
+def test_a_draft_with_its_marks_is_refused_by_strict_and_explained_lists_pass(tmp_path):
+    """`make check --strict` (CI) refuses a draft nobody has gone through; a meeting whose referat
+    really has no agenda or no list of participants passes when the file says so."""
+    archive, problems = run_case(tmp_path / "a", case_files("draft-marks"))
+    assert archive is not None
+    folder = tmp_path / "a" / "meetings"
+    archive, problems = check_archive(folder, strict=True)
+    assert archive is None and [p.field for p in problems] == ["udkast", "udkast"]
+    explained = (CASES / "no-agenda-no-participants" / "no-agenda-no-participants.md").read_text(encoding="utf-8")
+    explained = explained.replace("agenda: []", "agenda: []\nagenda_note: Referatet har ingen dagsorden.").replace(
+        "participants: []", "participants: []\nparticipants_note: Referatet nævner ikke, hvem der deltog.")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "explained.md").write_text(explained, encoding="utf-8")
+    archive, problems = run_case(tmp_path / "b", [("no-agenda-no-participants.md", tmp_path / "b" / "explained.md")])
+    assert archive is not None and [str(p) for p in problems] == []

@@ -20,7 +20,7 @@ def test_check_lists_every_problem_then_exits_once(tmp_path, capsys):
     err = capsys.readouterr().err.splitlines()
     assert err == [
         "testraadet-2031-1.md:3: date: '2031-13-01' er ikke en dato, der findes — tjek dag og måned (skrives ÅÅÅÅ-MM-DD)",
-        "testraadet-2031-1.md:9: participants[1].person: ukendt person 'oeje-pahit' — mente du 'oeje-paahit'?",
+        "testraadet-2031-1.md:9: participants[1].person: ukendt person 'oeje-pahit' — mente du 'oeje-paahit'? Ellers tilføj personen i people.yml",
         "2 fejl fundet.",
     ]
 

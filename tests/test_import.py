@@ -413,9 +413,9 @@ def test_cli_prints_the_report(tmp_path):
     result = subprocess.run([sys.executable, "-m", "arkiv", "--root", str(tmp_path), "import", str(source)],
                             capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT / "scripts")})
     assert result.returncode == 0, result.stderr
-    assert re.search(r"Udkast skrevet: .*fiktivby-2030-1\.md", result.stdout)
+    assert re.search(r"Udkast skrevet: .*fiktivby-2030-4\.md", result.stdout)  # »møde nr. 4/2030«
     assert "stedfortræder: oeje-paahit for bent-opdigtet" in result.stdout
-    assert (tmp_path / "meetings" / "sources" / "fiktivby-2030-1.txt").read_text(encoding="utf-8") == INPUT_B
+    assert (tmp_path / "meetings" / "sources" / "fiktivby-2030-4.txt").read_text(encoding="utf-8") == INPUT_B
 
 
 @pytest.mark.parametrize("header, expected", [

@@ -19,6 +19,7 @@ EARLIER = """\
 council: koebenhavn
 date: 2030-11-20
 agenda: [{number: "1", title: Eventuelt}]
+participants_note: Det fiktive referat nævner ikke deltagerne.
 source: {kind: Fiktivt}
 ---
 ## Ad 1) Eventuelt

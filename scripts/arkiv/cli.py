@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     publish.add_argument("built", type=Path, help="den nybyggede mappe, fx .site-new")
     publish.add_argument("site", type=Path, help="mappen, der offentliggøres, fx site")
     importer = commands.add_parser("import", help="lav et udkast til en mødefil ud fra et referat (PDF eller tekst)")
-    importer.add_argument("file", type=Path, help="referatet, fx referat.pdf eller referat.txt")
+    importer.add_argument("file", type=Path, help="referatet, fx referat.pdf eller referat.txt, eller en mappe med referater")
     importer.add_argument("--council", help="rådets id fra councils.yml, hvis referatet ikke navngiver det")
     importer.add_argument("--id", dest="meeting_id", help="mødets id = filnavn (standard: <råd>-<år>-<nr>)")
     importer.add_argument("--year", type=int, help="mødets år, hvis referatet ikke angiver dato")
@@ -92,6 +92,8 @@ def _import(args, meetings: Path) -> int:
     if args.meeting_id and not ID_PATTERN.match(args.meeting_id):
         print(f"fejl: '{args.meeting_id}' er ikke et gyldigt møde-id — {ID_HINT}", file=sys.stderr)
         return 2
+    if args.file.is_dir():
+        return _import_folder(args, meetings)
     try:
         report = import_file(args.file, meetings, council=args.council, meeting_id=args.meeting_id,
                              year=args.year, force=args.force)
@@ -100,6 +102,23 @@ def _import(args, meetings: Path) -> int:
         return 1
     print(report)
     return 0
+
+
+def _import_folder(args, meetings: Path) -> int:
+    """`make import FILE=mappe/`: a back catalogue at once; nothing existing is overwritten."""
+    from .importer.draft import ImportFailure, import_folder, summary
+
+    if args.meeting_id or args.force:
+        print("fejl: ID= (--id) og FORCE=1 (--force) gælder ét referat ad gangen, ikke en mappe; importér det "
+              "referat for sig", file=sys.stderr)
+        return 2
+    try:
+        results = list(import_folder(args.file, meetings, council=args.council, year=args.year))
+    except ImportFailure as exc:
+        print(f"fejl: {exc}", file=sys.stderr)
+        return 1
+    print(summary(results))
+    return 1 if any(isinstance(result, str) for _, result in results) else 0
 
 
 def _index(site: Path) -> int:

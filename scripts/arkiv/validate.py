@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 
+from .danish import similar_names, slugify
 from .model import Council, Meeting, Person, Theme
 from .problems import ProblemList, field_name
 from .links import ANCHOR_LINK, MEETING_LINK
@@ -28,6 +29,16 @@ def did_you_mean(word: str, known) -> str:
     return "tilføj posten i registret eller ret stavemåden"
 
 
+def person_hint(ref: str, people: dict) -> str:
+    """»mente du« only for a person whose name can be the one the id spells (danish.similar_names):
+    an unknown id is most often a new person, and pointing to someone else misleads."""
+    spelt = ref.replace("-", " ")
+    close = sorted(pid for pid, person in people.items() if similar_names(spelt, slugify(person.name).replace("-", " ")))
+    if len(close) == 1:
+        return f"mente du '{close[0]}'? Ellers tilføj personen i people.yml"
+    return "tilføj personen i people.yml (se rapporten fra `make import`), eller ret id'et"
+
+
 def _meeting_hint(meeting_id: str, ids) -> str:
     close = difflib.get_close_matches(meeting_id, sorted(ids), n=1, cutoff=0.8)
     advice = "ret id'et, eller slet 'meeting:', når mødet ikke er i arkivet"
@@ -42,6 +53,7 @@ def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict
     for meeting in meetings:
         _check_references(meeting, councils, people, themes, line, problems)
         _check_attendance(meeting, line, problems)
+        _check_complete(meeting, front_matter[meeting.path].value, line, problems)
         _check_agenda(meeting, line, problems)
         _check_dates(meeting, line, problems)
         _check_links(meeting, by_id, problems)
@@ -54,7 +66,7 @@ def _check_references(meeting, councils, people, themes, line, problems) -> None
     def person(ref: str, *path):
         if ref and ref not in people:
             problems.error(meeting.path, line(meeting, *path), field_name(path),
-                           f"ukendt person '{ref}'", did_you_mean(ref, people))
+                           f"ukendt person '{ref}'", person_hint(ref, people))
 
     if meeting.council and meeting.council not in councils:
         problems.error(meeting.path, line(meeting, "council"), "council",
@@ -100,7 +112,6 @@ def _check_attendance(meeting, line, problems) -> None:
             problems.error(meeting.path, line(meeting, "participants", index, "left_during"),
                            f"participants[{index}].left_during", f"punkt {entry.left_during} er ikke på dagsordenen",
                            f"skriv et af punkterne {', '.join(sorted(numbers)) or '(ingen)'}, eller slet feltet")
-    _check_complete(meeting, line, problems)
     for index, sub in enumerate(meeting.substitutes):
         if sub.instead_of and sub.instead_of not in absent:
             problems.error(meeting.path, line(meeting, "substitutes", index, "for"),
@@ -114,13 +125,15 @@ def _check_attendance(meeting, line, problems) -> None:
                            "tilføj personen under 'participants'")
 
 
-def _check_complete(meeting, line, problems) -> None:
+def _check_complete(meeting, raw: dict, line, problems) -> None:
     """A meeting without an agenda or without anyone present is a draft the importer could not
-    read, unless the file says why (a referat that really has none)."""
-    if not meeting.agenda and not meeting.agenda_note:
+    read, unless the file says why (a referat that really has none). A list the reader could not
+    read has its own message already."""
+    given = lambda key: raw.get(key) not in (None, [], "")  # noqa: E731
+    if not meeting.agenda and not meeting.agenda_note and not given("agenda"):
         problems.error(meeting.path, line(meeting, "agenda"), "agenda", "mødet har ingen dagsorden",
                        "skriv punkterne under 'agenda', eller skriv i 'agenda_note:' hvorfor referatet ingen har")
-    if not meeting.participants and not meeting.participants_note:
+    if not meeting.participants and not meeting.participants_note and not given("participants"):
         problems.error(meeting.path, line(meeting, "participants"), "participants", "mødet har ingen deltagere",
                        "skriv deltagerne under 'participants', eller skriv i 'participants_note:' hvorfor "
                        "referatet ikke nævner dem")

@@ -131,7 +131,7 @@ def split_people(line: str) -> list[Person]:
         if people and is_organisation(cell) and people[-1].organisation is None:
             people[-1].organisation = organisation_of(cell)[1]  # the next column: where they come from
             continue
-        for chunk in re.split(r"\s*[,;]\s*|\s+(?:og|samt)\s+(?=\S)", cell.rstrip(".")):
+        for chunk in re.split(r"\s*[,;]\s*|(?<!-)\s+(?:og|samt)\s+(?=\S)", cell.rstrip(".")):
             _chunk(chunk.strip(), people)
     return people
 

@@ -14,6 +14,7 @@ PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s*(?:af|/)\s*\d{1,3})?$|^-\s*
 # A word broken at the line end: 'forebyggel-' + 'sesindsats'. Not 'bande- og rockerkriminalitet'.
 HYPHENATED = re.compile(r"(?<=[a-zæøå])-$")
 KEEP_HYPHEN_BEFORE = {"og", "eller", "samt", "til", "som", "/"}
+ITEM_LIKE = re.compile(r"^(?:ad\b|punkt\b|pkt\b|#\s*[.)])")
 
 
 @dataclass
@@ -115,7 +116,15 @@ def _letterheads(page_lines: list[list[str]]) -> set[str]:
         for shape in {_shape(line) for line in content[:2] + content[-2:]}:
             counts[shape] = counts.get(shape, 0) + 1
     need = max(2, (len(page_lines) + 1) // 2)
-    return {shape for shape, count in counts.items() if count >= need and len(shape) < 120}
+    # A letterhead is on a page once; a shape found more often than there are pages is the text's
+    # own (»Ad. pkt. 5.« and »Ad. pkt. 6.« are one shape), and so is an item heading at a page's top.
+    total: dict[str, int] = {}
+    for lines in page_lines:
+        for line in lines:
+            if line.strip():
+                total[_shape(line)] = total.get(_shape(line), 0) + 1
+    return {shape for shape, count in counts.items() if count >= need and len(shape) < 120
+            and total[shape] <= len(page_lines) and not ITEM_LIKE.match(shape)}
 
 
 def _join_hyphenated(result: Cleaned) -> None:

@@ -37,6 +37,9 @@ class Report:
     recognised: list[str] = field(default_factory=list)
     uncertain: list[str] = field(default_factory=list)
     new_people: list[Match] = field(default_factory=list)
+    new_roles: dict = field(default_factory=dict)   # proposed id → the listed person (title, organisation)
+    not_found: list[str] = field(default_factory=list)
+    counts: dict = field(default_factory=dict)      # for the back catalogue's summary table
     removed: list[str] = field(default_factory=list)
     marks: list[tuple[str, str]] = field(default_factory=list)  # (text of a draft line, why it is uncertain)
 
@@ -45,13 +48,29 @@ class Report:
         lines += [f"  - {x}" for x in self.recognised]
         if self.removed:
             lines += ["", "Fjernet som sidehoved, sidefod eller sidetal:"] + [f"  - »{x}«" for x in self.removed]
+        if self.not_found:
+            lines += ["", "Ikke fundet i referatet:"] + [f"  - {x}" for x in self.not_found]
         lines += ["", "Usikkert – gennemgå i udkastet (markeret # USIKKER):" if self.uncertain else "Usikkert: intet."]
         lines += [f"  - {x}" for x in self.uncertain]
         if self.new_people:
             lines += ["", "Personer, der ikke er i people.yml – tilføj dem, eller ret navnet i udkastet:"]
-            lines += [f"  - id: {m.person}\n    name: {m.as_written}" for m in self.new_people]
+            lines += [_person_entry(m, self.new_roles.get(m.person)) for m in self.new_people]
         lines += ["", "Tjek derefter udkastet med: make check"]
         return "\n".join(lines)
+
+
+def _person_entry(match: Match, listed) -> str:
+    """The people.yml entry for a new person, with the role the list gives them."""
+    entry = f"  - id: {match.person}\n    name: {match.as_written}"
+    if listed is not None and listed.initials:
+        # Not proposed as an alias: an alias is found in every meeting's text, and »AF« is also
+        # an abbreviation of other things in other councils' minutes.
+        entry += f"  # omtales »{listed.initials}« i dette referat"
+    if listed is not None and (listed.title or listed.organisation):
+        role = ", ".join(f"{key}: {value}" for key, value in (("title", listed.title),
+                                                              ("organisation", listed.organisation)) if value)
+        entry += f"\n    roles:\n      - {{{role}}}"
+    return entry
 
 
 class ImportFailure(Exception):
@@ -75,21 +94,30 @@ def import_file(source: Path, meetings: Path, council: str | None = None, meetin
     if cleaned.joined:
         report.recognised.append("orddeling over linjeskift samlet: " + ", ".join(cleaned.joined[:8])
                                  + (" …" if len(cleaned.joined) > 8 else ""))
+    report.recognised += [f"{what} (kildens layout)" for what in cleaned.layout]
+    if found.header_lines:
+        report.recognised.append("overskrift og brevhoved, ikke med i udkastets tekst: " + "; ".join(
+            f"linje {cleaned.source_line(line)} »{text}«" for line, text in found.header_lines))
     council_id = _council(found, councils, council, report)
-    data, body = build(found, PeopleMatcher(people), council_id, year, extracted, report)
+    data, body = build(found, PeopleMatcher(people), council_id, year, extracted, report,
+                       history=_history(meetings), source_line=cleaned.source_line)
     year_of = data["date"].year if data.get("date") else data["date_unknown"]["year"]
     same = _same_meeting(meetings, council_id, data.get("date"))
     if same and not meeting_id:
         if not force:
             raise ImportFailure(f"{same} er allerede rådets møde den {data['date'].isoformat()}; overskriv det med "
-                                "--force, eller vælg et andet id med --id")
+                                "FORCE=1 (--force), eller vælg et andet id med ID=… (--id …)")
         meeting_id = same.stem
-    meeting_id = meeting_id or _new_id(meetings, council_id, year_of, found.number_in_year)
+    meeting_id = meeting_id or _new_id(meetings, council_id, year_of, _number(found, year_of, meetings,
+                                                                               council_id, data.get("date")))
     target, text_copy = meetings / f"{meeting_id}.md", meetings / "sources" / f"{meeting_id}.txt"
     for path in (target, text_copy):
         if path.exists() and not force:
-            raise ImportFailure(f"{path} findes allerede; vælg et andet id med --id, eller overskriv med --force")
+            raise ImportFailure(f"{path} findes allerede; vælg et andet id med ID=… (--id …), eller overskriv med FORCE=1 (--force)")
     data["source"]["file"] = f"sources/{meeting_id}.txt"
+    report.counts = {"agenda": len(data["agenda"]), "participants": len(data["participants"]),
+                     "absent": len(data["absent"]),
+                     "date": data["date"].isoformat() if data.get("date") else f"ukendt ({year_of})"}
     _write(text_copy, extracted.text.rstrip("\n") + "\n")
     _write(target, render(data, body, source.name, report.marks))
     report.meeting, report.source = target, text_copy
@@ -166,11 +194,15 @@ def _council_entry(text: str) -> str:
 
 
 def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | None,
-          extracted: Extracted, report: Report) -> tuple[dict, str]:
+          extracted: Extracted, report: Report, history: dict | None = None,
+          source_line=lambda line: line) -> tuple[dict, str]:
     data: dict = {"council": council}
     seen_matches: dict[str, Match] = {}
+    history = history or {}
+    meeting_year = found.date.year if found.date else year
 
-    def person(name: str) -> str:
+    def person(listed) -> str:
+        name = listed.name
         match = matcher.match(name)
         if name not in seen_matches:
             seen_matches[name] = match
@@ -179,6 +211,9 @@ def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | N
                 report.marks.append((f"person: {match.person}", f"skrevet »{name}«"))
             elif match.how == "ny":
                 report.new_people.append(match)
+                report.new_roles[match.person] = listed
+            else:
+                _other_person(listed, match, history.get(match.person, []), council, meeting_year, report)
         return match.person
 
     # Date: from the header, or left open with what the referat does say.
@@ -186,19 +221,23 @@ def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | N
     reference = next((r for item in found.agenda if (r := approves(item.title))), None)
     if found.date:
         data["date"] = found.date
-        report.recognised.append(f"dato: {found.date.isoformat()} (mødeoverskriften: »{found.header}«)")
+        at = next((line for line, text in found.header_lines if text in (found.header or "")), None)
+        where = f"kildens linje {source_line(at)}: " if at else ""
+        report.recognised.append(f"dato: {found.date.isoformat()} ({where}»{found.header}«)")
         meeting_year = found.date.year
     else:
         data["date"] = None
         meeting_year = year or (max(found.years_mentioned) if found.years_mentioned else None)
         if year:
-            report.recognised.append(f"år: {year} (angivet med --year)")
+            report.recognised.append(f"år: {year} (angivet med YEAR= / --year)")
         elif meeting_year:
             report.marks.append((f"  year: {meeting_year}", "seneste årstal i referatets tekst"))
             report.uncertain.append(f"referatet angiver ingen dato; året {meeting_year} er det seneste årstal, "
                                     f"referatet nævner ({', '.join(map(str, found.years_mentioned))})")
         else:
-            raise ImportFailure("referatet angiver hverken dato eller årstal; angiv året med --year")
+            raise ImportFailure("referatet angiver hverken dato eller årstal; angiv året med YEAR=… (--year …)")
+        report.not_found.append("dato: referatet angiver ingen dato for mødet (udkastet har 'date: null' og "
+                                "'date_unknown' med det, referatet siger)")
         note = "Referatet angiver ingen dato for mødet."
         unknown: dict = {"year": meeting_year}
         if found.number_in_year:
@@ -212,11 +251,31 @@ def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | N
     data["time"], data["place"] = found.time, found.place
     if found.time or found.place:
         report.recognised.append(f"tidspunkt: {found.time or 'ikke oplyst'}, sted: {found.place or 'ikke oplyst'}")
+    missing = [what for what, value in (("tidspunkt", found.time), ("sted", found.place)) if not value]
+    if missing:
+        report.not_found.append(f"{' og '.join(missing)}: ikke i referatets overskrift (står som null i udkastet)")
     if found.meeting_number:
         report.recognised.append(f"mødenummer: {found.meeting_number}")
     data["chair"] = None
-    data["participants"] = [_attendance(person(p.name), p.title) for p in found.participants]
-    data["absent"] = [_attendance(person(p.name), p.title) for p in found.absent]
+    numbers = {item.number for item in found.agenda}
+    data["participants"] = [_attendance(person(p), p, numbers, report) for p in found.participants]
+    data["absent"] = [_attendance(person(p), p, numbers, report) for p in found.absent]
+    if found.participants or found.absent:
+        report.recognised.append("deltagere: " + ", ".join(p.name for p in found.participants)
+                                 + ("; afbud: " + ", ".join(p.name for p in found.absent) if found.absent else ""))
+    for listed in found.absent:
+        if listed.reason:
+            report.recognised.append(f"afbud: {listed.name} – {listed.reason} (grunden står i kildens tekst)")
+    for name in found.duplicates:
+        report.recognised.append(f"»{name}« står to gange i listen; skrevet én gang")
+    initials = {p.initials: p.name for p in found.participants + found.absent if p.initials}
+    if initials:
+        report.recognised.append("initialer: " + ", ".join(f"{k} = {v}" for k, v in initials.items())
+                                 + " (referatet omtaler dem ved initialerne)")
+    if not found.participants:
+        report.not_found.append("deltagere: ingen liste over deltagere fundet – skriv dem under 'participants', "
+                                "eller skriv i 'participants_note:' hvorfor referatet ikke nævner dem")
+        report.marks.append(("participants:", "ingen deltagere fundet i referatet"))
     text = "\n".join(p for part in found.parts for p in part.paragraphs)
     data["substitutes"] = _substitutes(text, matcher, data, report)
     data["presenters"] = []
@@ -234,15 +293,62 @@ def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | N
     report.recognised.append(f"dagsorden: {len(found.agenda)} punkter"
                              + (f" ({', '.join(i.number for i in found.agenda)})" if found.agenda else ""))
     if not found.agenda:
-        report.uncertain.append("ingen dagsorden fundet – skriv den under 'agenda'")
+        report.not_found.append("dagsorden: ingen fundet – skriv punkterne under 'agenda', eller skriv i "
+                                "'agenda_note:' hvorfor referatet ingen har")
+        report.marks.append(("agenda:", "ingen dagsorden fundet i referatet"))
+    elif found.agenda_from_headings:
+        report.recognised.append("dagsordenen er læst af punkternes overskrifter i referatet (der er ingen "
+                                 "liste over punkterne)")
+    report.uncertain += found.uncertain
     data["source"] = {"file": None, "kind": extracted.kind, "url": None,
                       "note": "Importeret fra referatets tekst. Linjeskift og sideskift fra PDF'en er samlet."}
     body = _body(found, report)
     return data, body
 
 
-def _attendance(person_id: str, title: str | None) -> dict:
-    return {"person": person_id, "title": title} if title else {"person": person_id}
+def _attendance(person_id: str, listed, numbers: set[str], report: Report) -> dict:
+    """The meeting's entry for a listed person: the title and organisation as the list gives them,
+    and when they left, where the referat says so."""
+    entry: dict = {"person": person_id}
+    if listed.title:
+        entry["title"] = listed.title
+    if listed.organisation:
+        entry["organisation"] = listed.organisation
+    left = listed.left
+    if left:
+        if left.time:
+            entry["left_at"] = left.time
+        if left.item and left.item in numbers:
+            entry["left_during"] = left.item
+        elif left.item:
+            report.uncertain.append(f"»{left.as_written}«: punkt {left.item} er ikke på dagsordenen – skriv "
+                                    "'left_during' selv")
+        report.recognised.append(f"gik før tid: {listed.name}" + (f" kl. {left.time}" if left.time else "")
+                                 + (f" under punkt {left.item}" if left.item else "") + f" (»{left.as_written}«)")
+    return entry
+
+
+def _other_person(listed, match: Match, seen: list[tuple[str, int, str | None]], council: str,
+                  year: int | None, report: Report) -> None:
+    """A registry name met in another council, or years from when it was last met with another
+    title: perhaps someone else with the same name. Marked, with a distinct id proposed."""
+    if not seen:
+        return
+    councils = {c for c, _, _ in seen}
+    years = [y for _, y, _ in seen if y]
+    titles = {t.lower() for _, _, t in seen if t}
+    elsewhere = council not in councils
+    apart = bool(year and years and min(abs(year - y) for y in years) >= 6 and listed.title
+                 and listed.title.lower() not in titles)
+    if not (elsewhere or apart):
+        return
+    where = ", ".join(sorted(councils))
+    when = (str(min(years)) if min(years) == max(years) else f"{min(years)}–{max(years)}") if years else "uden år"
+    report.uncertain.append(
+        f"»{listed.name}« er sat til {match.person}, som arkivet kender fra {where} ({when}"
+        + (f", {', '.join(sorted(titles))}" if titles else "") + "): er det en anden person med samme navn, "
+        f"så brug id'et {match.person}-2 og tilføj personen i people.yml med en 'note', der skiller dem ad")
+    report.marks.append((f"person: {match.person}", "måske en anden person med samme navn"))
 
 
 def _substitutes(text: str, matcher: PeopleMatcher, data: dict, report: Report) -> list[dict]:
@@ -376,10 +482,59 @@ def _same_meeting(meetings: Path, council: str, date: dt.date | None) -> Path | 
     return None
 
 
+def _number(found: Recognised, year: int, meetings: Path, council: str, date: dt.date | None) -> int | None:
+    """The meeting's number in its year: as the referat states it (»møde nr. 1/2011«, »årets første
+    møde«), or from its date among the council's meetings of that year already in the archive."""
+    if found.meeting_number:
+        number, of_year = found.meeting_number.split("/")
+        if int(of_year) == year and int(number) >= 1:
+            return int(number)
+    if found.number_in_year:
+        return found.number_in_year
+    if date is None:
+        return None
+    earlier = [d for c, d in _dates(meetings) if c == council and d.year == year and d < date]
+    return len(earlier) + 1
+
+
+def _dates(meetings: Path) -> list[tuple[str, dt.date]]:
+    found = []
+    for path in meeting_files(meetings):
+        front = _front(path)
+        if isinstance(front.get("date"), dt.date) and isinstance(front.get("council"), str):
+            found.append((front["council"], front["date"]))
+    return found
+
+
+def _front(path: Path) -> dict:
+    """A meeting file's front matter, or {} when it cannot be read (the check will say why)."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        head = text[3:].split("\n---", 1)[0] if text.startswith("---") else ""
+        front = yaml.safe_load(head)
+    except (OSError, UnicodeDecodeError, IndexError, yaml.YAMLError):
+        return {}
+    return front if isinstance(front, dict) else {}
+
+
+def _history(meetings: Path) -> dict[str, list[tuple[str, int, str | None]]]:
+    """Where each person has been listed in the archive: (council, year, title)."""
+    seen: dict[str, list] = {}
+    for path in meeting_files(meetings):
+        front = _front(path)
+        date, unknown = front.get("date"), front.get("date_unknown")
+        year = date.year if isinstance(date, dt.date) else (unknown or {}).get("year") if isinstance(unknown, dict) else None
+        for key in ("participants", "absent"):
+            for entry in front.get(key) or []:
+                if isinstance(entry, dict) and isinstance(entry.get("person"), str):
+                    seen.setdefault(entry["person"], []).append((front.get("council"), year, entry.get("title")))
+    return seen
+
+
 def _new_id(meetings: Path, council: str, year: int, number: int | None) -> str:
-    if number:
-        return f"{council}-{year}-{number}"
     taken = {p.stem for p in meeting_files(meetings)}
+    if number and f"{council}-{year}-{number}" not in taken:
+        return f"{council}-{year}-{number}"
     n = 1
     while f"{council}-{year}-{n}" in taken:
         n += 1
@@ -394,4 +549,44 @@ def _write(path: Path, text: str) -> None:
     os.replace(temporary, path)
 
 
-__all__ = ["import_file", "ImportFailure", "UnreadableInput", "Report"]
+REFERAT_SUFFIXES = (".pdf", ".txt")
+
+
+def import_folder(folder: Path, meetings: Path, council: str | None = None, year: int | None = None):
+    """Every referat in `folder` (PDF and text files, in name order), each drafted as `import_file`
+    does and never over an existing file. Yields (file, Report or the error's message)."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                   and p.suffix.lower() in REFERAT_SUFFIXES)
+    if not files:
+        raise ImportFailure(f"{folder} har ingen referater (.pdf eller .txt)")
+    for path in files:
+        try:
+            yield path, import_file(path, meetings, council=council, year=year)
+        except (ImportFailure, UnreadableInput) as exc:
+            yield path, " ".join(str(exc).split())
+
+
+def summary(results) -> str:
+    """The back catalogue's table: one line a referat, the draft's id, what was found, what is uncertain."""
+    rows = ["| fil | udkast | dato | dagsorden | deltagere | afbud | usikkert |", "|---|---|---|---|---|---|---|"]
+    problems = []
+    for path, result in results:
+        if isinstance(result, str):
+            rows.append(f"| {path.name} | – ikke importeret | | | | | {result.replace(str(path), path.name)[:240]} |")
+            continue
+        c = result.counts
+        uncertain = len(result.uncertain) + len(result.not_found) + len(result.new_people)
+        rows.append(f"| {path.name} | {result.meeting.stem} | {c['date']} | {c['agenda']} | {c['participants']} | "
+                    f"{c['absent']} | {uncertain} |")
+        items = [*result.not_found, *result.uncertain] + ([f"nye personer: {', '.join(m.as_written for m in result.new_people)}"]
+                                                          if result.new_people else [])
+        if items:
+            problems.append(f"\n{result.meeting.name} (fra {path.name}):\n" + "\n".join(f"  - {x}" for x in items))
+    done = sum(1 for _, r in results if not isinstance(r, str))
+    text = "\n".join(rows) + f"\n\n{done} af {len(results)} referater er skrevet som udkast."
+    if problems:
+        text += "\n\nGennemgå i udkastene (linjer mærket # USIKKER):" + "".join(problems)
+    return text + "\n\nTjek derefter udkastene med: make check"
+
+
+__all__ = ["import_file", "import_folder", "summary", "ImportFailure", "UnreadableInput", "Report"]

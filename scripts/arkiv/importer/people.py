@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
-from ..danish import slugify
+from ..danish import similar_names, slugify
 from ..model import Person as RegistryPerson
-
-NEAR = 0.85  # difflib ratio: »Schønning« ~ »Schjønning« is 0.94; different people score far lower
 
 
 @dataclass
@@ -38,14 +35,11 @@ class PeopleMatcher:
         if key in self.known:
             pid, how = self.known[key]
             return Match(name, pid, how, self.names[pid])
-        # 'Allan S. Andersen' written 'Allan Andersen': the same name without middle initials.
-        bare = re.sub(r"\b\w\.\s*", "", key).strip()
-        for known, (pid, how) in self.known.items():
-            if re.sub(r"\b\w\.\s*", "", known).strip() == bare and bare.count(" ") >= 1:
-                return Match(name, pid, "nær stavemåde", self.names[pid])
-        close = difflib.get_close_matches(key, list(self.known), n=1, cutoff=NEAR)
-        if close:
-            pid, _ = self.known[close[0]]
+        # A near spelling (»Zacharias Prøwe«, »Allan Andersen« for »Allan S. Andersen«), only when it
+        # points to one person: two registry people close to the name are left to the editor.
+        close = {pid for known, (pid, _) in self.known.items() if similar_names(key, known)}
+        if len(close) == 1:
+            pid = close.pop()
             return Match(name, pid, "nær stavemåde", self.names[pid])
         return Match(name, slugify(name), "ny")
 

@@ -108,8 +108,10 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
 
 def recognise(lines: list[str]) -> Recognised:
     found = Recognised(lines=lines)
-    index = _header(lines, found)
-    body_start = _front_parts(lines, index, found)
+    _header(lines, found)
+    # From the top: letterhead lines above the header line are header too, and the consumed
+    # header lines are skipped wherever they are.
+    body_start = _front_parts(lines, 0, found)
     _lists_elsewhere(lines, body_start, found)
     if not found.agenda:
         _agenda_from_headings(lines, body_start, found)
