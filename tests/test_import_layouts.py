@@ -68,7 +68,7 @@ def test_every_word_of_the_referat_is_kept_and_nothing_recognised_is_left_in_the
         source_text = report.source.read_text(encoding="utf-8")
         drafted = set(words(yaml.safe_dump(front, allow_unicode=True) + body))
         # People are in the front matter by id (»dorte-proeve«); the report names them as written.
-        drafted |= set(words(" ".join(x for x in report.recognised if x.startswith(("deltagere: ", "afbud: ", "initialer: ")))))
+        drafted |= set(words(" ".join(x for x in report.recognised if x.startswith(("deltagere: ", "afbud: ", "initialer: ", "gik før tid: ")))))
         header = set(words(" ".join(x for x in report.recognised if x.startswith("overskrift og brevhoved"))))
         headings = {"deltagere", "til", "stede", "tilstede", "var", "afbud", "fra", "dagsorden", "fraværende",
                     "dagsordenpunkt", "emne", "beslutning", "status", "ad", "pkt",
