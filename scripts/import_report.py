@@ -158,10 +158,33 @@ def report(results: list[Result]) -> str:
     return "\n".join(lines)
 
 
+PAIRS = ROOT / "tests" / "name_pairs.yml"
+
+
+def name_pairs() -> str:
+    """The near-spelling rule on tests/name_pairs.yml, beside the rule it replaced (a difflib ratio
+    of 0.85 over the whole name): spellings of one name found, different people's names confused."""
+    import difflib
+
+    from arkiv.danish import similar_names
+
+    pairs = yaml.safe_load(PAIRS.read_text(encoding="utf-8"))
+    rules = {"samme navn (danish.similar_names)": similar_names,
+             "hele navnet, difflib ≥ 0.85 (før)": lambda a, b: difflib.SequenceMatcher(None, a.lower(), b.lower()).ratio() >= 0.85}
+    lines = ["| regel for »nær stavemåde« | samme navn genkendt | forskellige personer forvekslet |", "|---|---|---|"]
+    for name, rule in rules.items():
+        same = sum(rule(a, b) for a, b in pairs["same"])
+        wrong = sum(rule(a, b) for a, b in pairs["different"])
+        lines.append(f"| {name} | {same}/{len(pairs['same'])} | {wrong}/{len(pairs['different'])} |")
+    return "\n".join(lines)
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         results = [evaluate(*case) for case in cases(Path(folder))]
     print(report(results))
+    print()
+    print(name_pairs())
     return 0
 
 

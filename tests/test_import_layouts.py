@@ -257,3 +257,25 @@ def test_a_back_catalogue_is_drafted_at_once_and_nothing_is_overwritten(tmp_path
     assert {p.name: p.read_bytes() for p in meetings.rglob("*") if p.is_file()} == written
     refused = subprocess.run(command + ["--force"], capture_output=True, text=True, cwd=ROOT, env=env)
     assert refused.returncode == 2 and "ét referat ad gangen" in refused.stderr
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+from arkiv.importer.cleanup import clean  # noqa: E402
+from arkiv.importer.recognise import recognise  # noqa: E402
+
+LINES = sorted({line for path in CORPUS.glob("*.txt") for line in path.read_text(encoding="utf-8").split("\n")})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(LINES) | st.text(max_size=40), max_size=60))
+def test_any_mix_of_referat_lines_is_read_without_failing_and_without_losing_a_line(lines):
+    """Referat lines in any order, with stray text between: recognising never fails, and every
+    non-blank line ends up recognised (header, list, agenda) or in the minutes."""
+    cleaned = clean(["\n".join(lines)])
+    found = recognise(cleaned.lines)
+    body = " ".join(p for part in found.parts for p in part.paragraphs) + " " + " ".join(
+        part.heading for part in found.parts)
+    for index, line in enumerate(cleaned.lines):
+        if line and index not in found.consumed:
+            assert " ".join(line.replace("\t", " ").split()) in " ".join(body.split()) or line.startswith("**"), line

@@ -301,7 +301,8 @@ def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | N
                                  "liste over punkterne)")
     report.uncertain += found.uncertain
     data["source"] = {"file": None, "kind": extracted.kind, "url": None,
-                      "note": "Importeret fra referatets tekst. Linjeskift og sideskift fra PDF'en er samlet."}
+                      "note": "Importeret fra referatets tekst. Linjeskift og sideskift fra PDF'en er samlet."
+                      if "PDF" in extracted.kind else "Importeret fra referatets tekst. Linjeskift er samlet til afsnit."}
     body = _body(found, report)
     return data, body
 
