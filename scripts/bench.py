@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from arkiv.fiction import write_fictional_archive  # noqa: E402
+from arkiv.tools.fiction import write_fictional_archive  # noqa: E402
 
 BIN = Path(sys.executable).parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "2"))  # builds of each site per N; the fastest counts
@@ -175,8 +175,9 @@ def no_xref(project: Path) -> None:
     nothing: no theme's or person's list, no excerpt. What is left is everything else generation
     does (reading and checking, meeting pages, data, indexes, writing); the difference is what
     following themes and people costs."""
-    from arkiv import crossref, load
-    from arkiv.build import generate
+    from arkiv.index import crossref
+    from arkiv import load
+    from arkiv.site.build import generate
 
     def finds_nothing(meeting, finders):
         return crossref.MeetingIndex()

@@ -33,7 +33,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench import BIN, ROOT, machine, project, run  # noqa: E402
-from arkiv.fiction import write_fictional_archive  # noqa: E402
+from arkiv.tools.fiction import write_fictional_archive  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",

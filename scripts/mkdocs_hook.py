@@ -14,13 +14,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from arkiv.build import generate  # noqa: E402
-from arkiv.markdown_gates import PreprocessorsOnlyWhereNeeded  # noqa: E402
-from arkiv.parallel_markdown import convert_pages  # noqa: E402
+from arkiv.site.build import generate  # noqa: E402
+from arkiv.site.markdown_gates import PreprocessorsOnlyWhereNeeded  # noqa: E402
+from arkiv.site.parallel_markdown import convert_pages  # noqa: E402
 from arkiv.problems import InputError  # noqa: E402
-from arkiv.rawhtml import RawHtmlBlocks  # noqa: E402
-from arkiv.search_index import LiveIndex, SearchIndexError, index_site  # noqa: E402
-from arkiv.writer import WriterError  # noqa: E402
+from arkiv.site.rawhtml import RawHtmlBlocks  # noqa: E402
+from arkiv.site.search_index import LiveIndex, SearchIndexError, index_site  # noqa: E402
+from arkiv.site.writer import WriterError  # noqa: E402
 
 
 log = logging.getLogger("mkdocs.hooks.arkiv")

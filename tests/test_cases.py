@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from arkiv.load import check_archive
-from arkiv.yamlsource import MAX_FILE_BYTES
+from arkiv.source.yamlsource import MAX_FILE_BYTES
 
 from conftest import FICTIONAL_MEETING, write_fictional
 

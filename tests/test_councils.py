@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from arkiv.load import load_archive
-from arkiv.membership import councils_by_year, members_over_time, themes_by_year
+from arkiv.index.membership import councils_by_year, members_over_time, themes_by_year
 from arkiv.render import render_site
 
 from conftest import FICTIONAL_MEETING, write_fictional

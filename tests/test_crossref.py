@@ -2,7 +2,8 @@
 
 import pytest
 
-from arkiv.finder import NameFinder, WordFinder
+from arkiv.model import MENTIONED, ON_AGENDA, PRESENTED
+from arkiv.index.finder import NameFinder, WordFinder
 from arkiv.text import excerpt, sentences
 
 
@@ -13,13 +14,13 @@ def sections_on(archive, theme_id):
 def test_opioider_from_tag_and_words(archive):
     hits = dict(sections_on(archive, "opioider"))
     assert {"punkt-3", "punkt-3a", "punkt-3b", "punkt-3c"} <= set(hits)
-    assert hits["punkt-3"] == "dagsorden"  # tagged on the agenda; 3.a-c inherit the tag
-    assert hits["punkt-3c"] == "dagsorden"
+    assert hits["punkt-3"] == ON_AGENDA  # tagged on the agenda; 3.a-c inherit the tag
+    assert hits["punkt-3c"] == ON_AGENDA
 
 
 def test_bander_from_compound_words(archive):
     hits = dict(sections_on(archive, "bander"))
-    assert hits["punkt-4a"] == "dagsorden"
+    assert hits["punkt-4a"] == ON_AGENDA
     assert hits["punkt-5"] == "bandegruppering"
     # »bande- og rockeraktiviteter« only in a list of examples: not on the theme (issue 15).
     assert "skriftlig-orientering" not in hits
@@ -43,12 +44,12 @@ def test_other_themes_of_the_first_meeting(archive, theme, anchor):
 
 def test_people_found_under_every_spelling(archive):
     katrine = {(h.section.anchor, h.how) for h in archive.person_hits["katrine-schjoenning"]}
-    assert katrine == {("punkt-3", "nævnt"), ("punkt-3b", "oplægsholder")}
+    assert katrine == {("punkt-3", MENTIONED), ("punkt-3b", PRESENTED)}
     allan = {h.section.anchor for h in archive.person_hits["allan-s-andersen"]}
     assert allan == {"punkt-3a", "punkt-3b", "punkt-5"}
     kari = {(h.section.anchor, h.how) for h in archive.person_hits["kari-grasaasen"]}
-    assert kari == {("punkt-3", "nævnt"), ("punkt-3a", "oplægsholder")}
-    assert archive.person_hits["ida-soerensen"] == []
+    assert kari == {("punkt-3", MENTIONED), ("punkt-3a", PRESENTED)}
+    assert archive.person_hits["ida-soerensen"] == ()
 
 
 def test_word_finder():
@@ -94,7 +95,7 @@ def test_excerpt_keeps_the_match_in_view():
     ("Politiet prioriterer fx bander og narkotika.", True),
 ])
 def test_a_word_only_in_a_list_of_examples_does_not_make_the_theme(text, on_theme):
-    from arkiv.crossref import make_finders, theme_matches
+    from arkiv.index.crossref import make_finders, theme_matches
     from arkiv.model import Theme
 
     finders = make_finders({"bander": Theme("bander", "Bander", "Fiktivt.", ("bande*",))}, {})
@@ -102,7 +103,7 @@ def test_a_word_only_in_a_list_of_examples_does_not_make_the_theme(text, on_them
 
 
 def test_the_title_counts_even_when_the_text_lists_the_word_as_an_example():
-    from arkiv.crossref import make_finders, section_text, theme_matches
+    from arkiv.index.crossref import make_finders, section_text, theme_matches
     from arkiv.model import ITEM, Section, Theme
 
     finders = make_finders({"bander": Theme("bander", "Bander", "Fiktivt.", ("bande*",))}, {})
@@ -123,7 +124,7 @@ def test_the_title_counts_even_when_the_text_lists_the_word_as_an_example():
 def test_who_spoke_on_an_item_and_who_is_only_named(text, spoke):
     """A person is on an item's themes where they spoke on it or presented it; where they are only
     named (thanked the presenters, opened the meeting), the item is listed apart (issue 15)."""
-    from arkiv.crossref import _speakers, make_finders
+    from arkiv.index.crossref import _speakers, make_finders
     from arkiv.model import Person
 
     finders = make_finders({}, {"aase-fiktiv": Person("aase-fiktiv", "Aase Fiktiv")})

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from arkiv.load import check_archive
-from arkiv.reader import FRONT_MATTER_FIELDS
+from arkiv.source.format import FRONT_MATTER_FIELDS
 
 from conftest import FICTIONAL_MEETING, write_fictional
 

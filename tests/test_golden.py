@@ -8,7 +8,7 @@ import os
 import shutil
 from pathlib import Path
 
-from arkiv.build import site_files
+from arkiv.site.build import site_files
 
 from conftest import FIXTURE
 

@@ -19,7 +19,7 @@ from arkiv.importer.dates import clock, meeting_date
 from arkiv.importer.draft import ImportFailure, import_file
 from arkiv.load import check_archive
 from arkiv.render.meeting import render_meeting
-from arkiv.validate import person_hint
+from arkiv.check.validate import person_hint
 
 from conftest import ROOT, write_fictional
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from arkiv.load import check_archive
-from arkiv.site_audit import audit_site
+from arkiv.site.audit import audit_site
 
 from conftest import MEETINGS, ROOT, build_copy
 from sitecheck import Page, broken_links, page_file, source_sentences

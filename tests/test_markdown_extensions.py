@@ -15,9 +15,9 @@ import pymdownx.snippets
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from arkiv import rawhtml
-from arkiv.markdown_gates import PreprocessorsOnlyWhereNeeded
-from arkiv.rawhtml import RawHtmlBlocks
+from arkiv.site import rawhtml
+from arkiv.site.markdown_gates import PreprocessorsOnlyWhereNeeded
+from arkiv.site.rawhtml import RawHtmlBlocks
 
 from conftest import ROOT
 

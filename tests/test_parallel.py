@@ -74,8 +74,8 @@ def test_one_process_when_asked_when_small_and_when_threads_run():
 SAME = f"""
 import hashlib, json, os, sys, tempfile
 from pathlib import Path
-from arkiv.build import generate, site_files
-from arkiv.fiction import write_fictional_archive
+from arkiv.site.build import generate, site_files
+from arkiv.tools.fiction import write_fictional_archive
 from arkiv.load import check_archive
 from arkiv.parallel import map_in_order
 
@@ -122,11 +122,11 @@ FAILING = f"""
 import json, os
 from pathlib import Path
 import tempfile
-import arkiv.build
-from arkiv.build import generate
-from arkiv.fiction import write_fictional_archive
+import arkiv.site.build
+from arkiv.site.build import generate
+from arkiv.tools.fiction import write_fictional_archive
 
-real = arkiv.build.render_one
+real = arkiv.site.build.render_one
 def render_one(task, archive):
     if task == ("person", "gorm-fiktivsen-7"):  # far into the tasks: the workers have written pages
         raise RuntimeError("render failed")
@@ -141,7 +141,7 @@ with tempfile.TemporaryDirectory() as tmp:
     (project / "meetings" / "fiktivt-raad-01-2006-02.md").write_text(
         (project / "meetings" / "fiktivt-raad-01-2006-02.md").read_text(encoding="utf-8") + "Tilføjet.\\n",
         encoding="utf-8")
-    arkiv.build.render_one = render_one
+    arkiv.site.build.render_one = render_one
     try:
         generate(project)
         error = None

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from arkiv import search_index
-from arkiv.build import generate
-from arkiv.fiction import write_fictional_archive
+from arkiv.site import search_index
+from arkiv.site.build import generate
+from arkiv.tools.fiction import write_fictional_archive
 
 from conftest import MKDOCS, MKDOCS_ENV, ROOT, copy_project
 

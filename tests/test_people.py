@@ -4,6 +4,7 @@ temporary folders."""
 
 from __future__ import annotations
 
+from arkiv.model import SPOKE
 from arkiv.danish import surname_first
 from arkiv.load import check_archive, load_archive
 from arkiv.render.indexes import render_people_index
@@ -57,7 +58,7 @@ def two_councils(tmp_path, people=FICTIONAL_PEOPLE, later_title="Borgmester", la
 
 
 def test_roles_over_time_with_organisation_and_period(tmp_path):
-    from arkiv.membership import roles_over_time
+    from arkiv.index.membership import roles_over_time
 
     archive = load_archive(two_councils(tmp_path, later_title="Formand"))
     roles = [(r.council, r.title, r.first.id, r.last.id, r.meetings) for r in roles_over_time(archive, "aase-fiktiv")]
@@ -149,7 +150,7 @@ def test_two_people_of_the_same_name_are_kept_apart(tmp_path):
     assert '<a href="../../personer/anne-hansen-testraadet/">Anne Hansen</a> oplyste' in pages["moeder/testraadet-2031-1.md"]
     assert '<a href="../../personer/anne-hansen-andet-raad/">Anne Hansen</a> oplyste' in pages["moeder/andet-raad-2031-1.md"]
     assert [h.meeting for h in archive.person_hits["anne-hansen-testraadet"]] == ["testraadet-2031-1"]
-    assert [h.how for h in archive.person_hits["anne-hansen-andet-raad"]] == ["talte"]
+    assert [h.how for h in archive.person_hits["anne-hansen-andet-raad"]] == [SPOKE]
     for person in ("anne-hansen-testraadet", "anne-hansen-andet-raad"):  # the note on both pages
         assert archive.people[person].note in pages[f"personer/{person}.md"]
     # A meeting that lists neither (or both) cannot tell them apart: the name is not linked.

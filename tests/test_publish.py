@@ -13,9 +13,9 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from arkiv.build import generate
-from arkiv.site_audit import audit_site
-from arkiv.writer import WriterError
+from arkiv.site.build import generate
+from arkiv.site.audit import audit_site
+from arkiv.site.writer import WriterError
 
 from conftest import FICTIONAL_MEETING, MKDOCS_ENV, ROOT, copy_project, write_fictional
 
@@ -134,20 +134,20 @@ def test_two_builds_of_the_same_input_are_the_same_bytes(tmp_path):
 
 def test_the_canonical_order_keeps_what_pagefind_wrote(tmp_path):
     """The rewrite changes only the order: the filters decode to the same values, page by page."""
-    from arkiv.search_index import index_site
-    import arkiv.search_index
+    from arkiv.site.search_index import index_site
+    import arkiv.site.search_index
 
     project = fictional_project(tmp_path / "project")
     assert arkiv_site(project).returncode == 0
     site = project / "site"
-    original = arkiv.search_index.canonical_order
+    original = arkiv.site.search_index.canonical_order
     try:
-        arkiv.search_index.canonical_order = lambda folder: None
+        arkiv.site.search_index.canonical_order = lambda folder: None
         shutil.rmtree(site / "pagefind")
         index_site(site)
         raw = _decoded_filters(site / "pagefind")
     finally:
-        arkiv.search_index.canonical_order = original
+        arkiv.site.search_index.canonical_order = original
     original(site / "pagefind")
     ordered = _decoded_filters(site / "pagefind")
     assert {name: sorted(map(str, values)) for name, values in raw.items()} == \
@@ -169,12 +169,12 @@ def _decoded_filters(folder: Path) -> dict:
 
 
 def test_the_writer_refuses_to_write_one_path_twice(tmp_path, monkeypatch):
-    import arkiv.build
+    import arkiv.site.build
 
     root = tmp_path / "project"
     write_fictional(root / "meetings")
-    tasks = arkiv.build.page_tasks
-    monkeypatch.setattr(arkiv.build, "page_tasks", lambda archive: tasks(archive) + [("theme", "cykler")])
+    tasks = arkiv.site.build.page_tasks
+    monkeypatch.setattr(arkiv.site.build, "page_tasks", lambda archive: tasks(archive) + [("theme", "cykler")])
     with pytest.raises(WriterError) as refused:
         generate(root)
     assert str(refused.value) == ("temaer/cykler.md ville blive skrevet to gange, af temaet 'cykler' og af "

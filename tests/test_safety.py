@@ -15,11 +15,11 @@ import hypothesis
 import pytest
 from hypothesis import strategies as st
 
-from arkiv.personal import find_personal, fold
+from arkiv.check.personal import find_personal, fold
 from arkiv.problems import ProblemList
-from arkiv.safety import scan_text, scan_values
-from arkiv.site_audit import audit_file, audit_site
-from arkiv.yamlsource import load_yaml
+from arkiv.check.safety import scan_text, scan_values
+from arkiv.site.audit import audit_file, audit_site
+from arkiv.source.yamlsource import load_yaml
 
 from conftest import MKDOCS, MKDOCS_ENV, ROOT, copy_project, write_fictional
 from test_cases import EXPECTED, case_files
@@ -92,7 +92,7 @@ HOSTILE_REGISTRY_TEXT = '{: onclick="alert(1)" } *x* [y](javascript:alert(1)) <b
 
 
 def test_the_renderer_escapes_what_it_places(tmp_path, monkeypatch):
-    import arkiv.safety
+    import arkiv.check.safety
 
     project = fictional_project(tmp_path)
     meetings = project / "meetings"
@@ -106,10 +106,10 @@ def test_the_renderer_escapes_what_it_places(tmp_path, monkeypatch):
     (meetings / "testraadet-2031-1.md").write_text(meeting.replace(
         "place: Mødelokale 2 (fiktivt)", f"place: '{HOSTILE_REGISTRY_TEXT}'").replace(
         "participants:\n", "participants:\n  - {person: zacharias-proeve}\n"), encoding="utf-8")
-    monkeypatch.setattr(arkiv.safety, "_MARKUP_RULES", [])
-    monkeypatch.setattr(arkiv.safety, "_schemes", lambda text, report: None)
+    monkeypatch.setattr(arkiv.check.safety, "_MARKUP_RULES", [])
+    monkeypatch.setattr(arkiv.check.safety, "_schemes", lambda text, report: None)
     monkeypatch.setenv("ARKIV_JOBS", "1")
-    from arkiv.build import generate
+    from arkiv.site.build import generate
 
     generate(project)  # in this process, with the rules off; the build below finds it up to date
     built = subprocess.run([str(MKDOCS), "build", "--strict"], cwd=project, env=MKDOCS_ENV,

@@ -7,9 +7,9 @@ import subprocess
 
 import pytest
 
-from arkiv.build import generate, site_files
+from arkiv.site.build import generate, site_files
 from arkiv.danish import initial
-from arkiv.fiction import write_fictional_archive
+from arkiv.tools.fiction import write_fictional_archive
 from arkiv.load import check_archive, load_archive
 from arkiv.render import indexes
 from arkiv.render.listing import INLINE_LIMIT
@@ -89,8 +89,8 @@ def test_fictional_site_builds_strict_with_every_link_resolving(fictional, tmp_p
 def test_the_fiction_grows_as_a_real_archive_does(tmp_path):
     """Movers between councils, two people of the same name, titles that change and the base
     vocabulary of themes (issue 15): 600 meetings reach the second generation of members."""
-    from arkiv.fiction import HOMONYM_INDEX, MOVER_INDEX, _member
-    from arkiv.membership import roles_over_time
+    from arkiv.tools.fiction import HOMONYM_INDEX, MOVER_INDEX, _member
+    from arkiv.index.membership import roles_over_time
 
     folder = write_fictional_archive(tmp_path / "fiction", 600)
     archive, problems = check_archive(folder, strict=True)

@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from arkiv.fiction import write_fictional_archive
+from arkiv.tools.fiction import write_fictional_archive
 from conftest import MKDOCS, MKDOCS_ENV, ROOT, QuietHandler, copy_project
 
 MEETING = "/arkiv/moeder/koebenhavn-2025-1/"

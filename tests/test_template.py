@@ -6,7 +6,7 @@ import shutil
 
 from arkiv.cli import main
 from arkiv.load import check_archive
-from arkiv.template import council_members
+from arkiv.tools.template import council_members
 
 from conftest import FIXTURE
 

@@ -1,4 +1,4 @@
-"""The base vocabulary of themes (issue 15, scripts/arkiv/base_themes.yml) on fictional sentences,
+"""The base vocabulary of themes (issue 15, scripts/arkiv/tools/base_themes.yml) on fictional sentences,
 both ways: what must put an item on a theme, and what must not (a short stem would catch other
 words)."""
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import pytest
 
-from arkiv.crossref import make_finders
-from arkiv.fiction import BASE_THEMES
+from arkiv.index.crossref import make_finders
+from arkiv.tools.fiction import BASE_THEMES
 from arkiv.problems import ProblemList
-from arkiv.registry import read_themes
+from arkiv.source.registry import read_themes
 
 
 @pytest.fixture(scope="module")

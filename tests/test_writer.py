@@ -3,8 +3,8 @@ outside the folder is touched."""
 
 import pytest
 
-from arkiv.build import generate
-from arkiv.writer import MARKER, WriterError, write_tree
+from arkiv.site.build import generate
+from arkiv.site.writer import MARKER, WriterError, write_tree
 
 from conftest import write_fictional
 
@@ -98,7 +98,7 @@ def test_a_run_killed_mid_write_leaves_the_previous_folder_whole(tmp_path):
 import sys, time
 sys.path.insert(0, {str(ROOT / 'scripts')!r})
 from pathlib import Path
-from arkiv.writer import write_tree
+from arkiv.site.writer import write_tree
 real = Path.write_bytes
 def slow(self, data):
     time.sleep(0.005)
@@ -122,7 +122,7 @@ write_tree(Path({str(root)!r}), {{f"side-{{i}}.md": b"ny %d" % i for i in range(
 
 
 def test_exchange_falls_back_to_renames_and_recovers(tmp_path, monkeypatch):
-    from arkiv import writer
+    from arkiv.site import writer
 
     root = tmp_path / "gen"
     write_tree(root, {"a.md": b"A"})
@@ -143,7 +143,7 @@ def test_a_second_generation_waits_until_the_first_is_done(tmp_path):
     import sys
     import time
 
-    from arkiv.writer import exclusive
+    from arkiv.site.writer import exclusive
 
     from conftest import ROOT
 

@@ -1,6 +1,6 @@
 import pytest
 
-from arkiv.yamlsource import SourceError, load_yaml, read_text, split_front_matter
+from arkiv.source.yamlsource import SourceError, load_yaml, read_text, split_front_matter
 
 
 def test_line_map_points_at_values():
@@ -44,7 +44,7 @@ def test_missing_front_matter():
 def test_a_number_keeps_the_text_it_was_written_as(tmp_path):
     """YAML 1.1 reads 'time: 14:00' as 840 (base 60) and '14.00' as 14.0; a text field keeps
     what the editor wrote."""
-    from arkiv.fields import Fields
+    from arkiv.source.fields import Fields
     from arkiv.problems import ProblemList
 
     doc = load_yaml("time: 14:00\nother: 14.00\nnumber: 010\nlist: [3, 3.10]\n")

@@ -8,14 +8,14 @@ import shutil
 import sys
 from pathlib import Path
 
-from .build import MEETINGS_DIR, generate, published_contacts
+from .site.build import MEETINGS_DIR, generate, published_contacts
 from .load import check_archive, load_archive
-from .registry import ID_HINT, ID_PATTERN
-from .search_index import SearchIndexError, index_site
-from .site_audit import audit_site
-from .template import new_meeting_text
+from .source.format import ID_HINT, ID_PATTERN
+from .site.search_index import SearchIndexError, index_site
+from .site.audit import audit_site
+from .tools.template import new_meeting_text
 from .problems import InputError
-from .writer import WriterError, exchange, recover
+from .site.writer import WriterError, exchange, recover
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "index":
         return _index(args.site)
     if args.command == "site":
-        from .publish import build_site
+        from .site.publish import build_site
 
         return build_site(args.root, args.site, say=_say)
     if args.command == "publish":

@@ -5,14 +5,14 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from .crossref import Finders, build_crossref, index_meeting, make_finders
+from .index.crossref import Finders, build_crossref, index_meeting, make_finders
 from .model import Archive
 from .parallel import map_in_order
 from .problems import InputError, ProblemList
-from .reader import read_meeting
-from .registry import RESERVED_IDS, read_councils, read_people, read_themes
-from .validate import validate
-from .yamlsource import Located, load_yaml, read_text, split_front_matter
+from .source.reader import read_meeting
+from .source.registry import RESERVED_IDS, read_councils, read_people, read_themes
+from .check.validate import validate
+from .source.yamlsource import Located, load_yaml, read_text, split_front_matter
 
 
 def meeting_files(folder: Path, problems: ProblemList | None = None) -> list[Path]:
@@ -73,7 +73,7 @@ def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, P
     if problems.errors:
         return None, problems
     meetings.sort(key=lambda m: m.sort_key)
-    archive = Archive(councils, people, themes, meetings)
+    archive = Archive(councils, people, themes, tuple(meetings))
     return build_crossref(archive, finders, indexes), problems
 
 

@@ -248,6 +248,13 @@ class Meeting:
         return next((a for a in self.agenda if a.number == number), None)
 
 
+# How a section is linked to a theme or a person (Hit.how), as codes; render/ says them in Danish.
+ON_AGENDA = "@agenda"      # a theme: the item is on the theme by the agenda (or its parent item)
+PRESENTED = "presented"    # a person: presented the item (presenters:)
+SPOKE = "spoke"            # … spoke (»X orienterede …«, »X spurgte …«)
+MENTIONED = "mentioned"    # … is only named
+
+
 class Hit(NamedTuple):
     """A section of a meeting linked to a theme or a person, with a short excerpt of why.
 
@@ -256,34 +263,89 @@ class Hit(NamedTuple):
     meeting: str
     section: Section
     excerpt: Excerpt
-    how: str  # theme: 'dagsorden' or the matched word; person: 'nævnt' or 'oplægsholder'
+    how: str  # theme: ON_AGENDA or the matched word; person: PRESENTED, SPOKE or MENTIONED
 
 
-@dataclass
+# A person's place at a meeting (Appearance.role), as codes; render/ says them in Danish.
+PRESENT, ABSENT, SUBSTITUTE, REPRESENTED, PRESENTER, CHAIR = (
+    "present", "absent", "substitute", "represented", "presenter", "chair")
+
+
+class Appearance(NamedTuple):
+    """A person recorded at a meeting: present, absent, standing in for `other` (SUBSTITUTE) or
+    stood in for by `other` (REPRESENTED), presenting `items`, or chairing."""
+
+    meeting: Meeting
+    role: str
+    title: str                 # the title and organisation the list gives them there, or ''
+    other: str | None = None   # the other person of a substitution
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CrossIndex:
+    """Which sections are on which theme, which name which person, and each person's place at
+    each meeting: built once from every meeting (index/crossref.py), then only read."""
+
+    theme_hits: dict[str, tuple[Hit, ...]]
+    person_hits: dict[str, tuple[Hit, ...]]
+    section_themes: dict[tuple[str, str], tuple[str, ...]]   # (meeting, section anchor) → themes
+    section_people: dict[tuple[str, str], tuple[str, ...]]   # (meeting, section anchor) → people
+    person_meetings: dict[str, tuple[Appearance, ...]]
+    names: object  # finder.NameFinder for everyone's names, shared with the renderers
+
+
+EMPTY_INDEX = CrossIndex({}, {}, {}, {}, {}, None)
+
+
+@dataclass(frozen=True)
 class Archive:
     """Everything the renderers need: registries, meetings in date order, and the cross-index."""
 
     councils: dict[str, Council]
     people: dict[str, Person]
     themes: dict[str, Theme]
-    meetings: list[Meeting]
-    theme_hits: dict[str, list[Hit]] = field(default_factory=dict)
-    person_hits: dict[str, list[Hit]] = field(default_factory=dict)
-    section_themes: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    section_people: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    # person id → [(meeting, role, title at the meeting, the other person of a substitution)]
-    person_meetings: dict[str, list[tuple]] = field(default_factory=dict)
-    names: object = None  # finder.NameFinder for everyone's names, shared with the renderers
+    meetings: tuple[Meeting, ...]
+    index: CrossIndex = EMPTY_INDEX
 
     def __post_init__(self):
         # Lookups by id and by council, made once: renderers ask for them per page.
-        self._by_id = {m.id: m for m in self.meetings}
-        self._by_council: dict[str, list[Meeting]] = {}
+        by_council: dict[str, list[Meeting]] = {}
         for meeting in self.meetings:
-            self._by_council.setdefault(meeting.council, []).append(meeting)
-        self._position = {m.id: i for i, m in enumerate(self.meetings)}
-        self._year = {m.id: m.year for m in self.meetings}
-        self._council_position = {m.id: i for same in self._by_council.values() for i, m in enumerate(same)}
+            by_council.setdefault(meeting.council, []).append(meeting)
+        lookups = {
+            "_by_id": {m.id: m for m in self.meetings}, "_by_council": by_council,
+            "_position": {m.id: i for i, m in enumerate(self.meetings)},
+            "_year": {m.id: m.year for m in self.meetings},
+            "_council_position": {m.id: i for same in by_council.values() for i, m in enumerate(same)},
+        }
+        for name, value in lookups.items():
+            object.__setattr__(self, name, value)
+
+    # The cross-index's parts, read as the archive's own (render/ asks for them on every page).
+    @property
+    def theme_hits(self) -> dict[str, tuple[Hit, ...]]:
+        return self.index.theme_hits
+
+    @property
+    def person_hits(self) -> dict[str, tuple[Hit, ...]]:
+        return self.index.person_hits
+
+    @property
+    def section_themes(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        return self.index.section_themes
+
+    @property
+    def section_people(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        return self.index.section_people
+
+    @property
+    def person_meetings(self) -> dict[str, tuple[Appearance, ...]]:
+        return self.index.person_meetings
+
+    @property
+    def names(self):
+        return self.index.names
 
     def meeting(self, meeting_id: str) -> Meeting | None:
         return self._by_id.get(meeting_id)

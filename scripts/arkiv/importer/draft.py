@@ -14,14 +14,15 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from ..danish import slugify
 from ..load import meeting_files
-from ..personal import INVISIBLE, find_personal
+from ..check.personal import INVISIBLE, find_personal
 from ..problems import ProblemList
-from ..reader import ITEM_HEADING
-from ..registry import read_councils, read_people
+from ..source.format import DRAFT_HEADER, ITEM_HEADING, front_matter
+from ..source.format import meeting_id as id_of
+from ..source.reader import peek_front_matter
+from ..source.registry import read_councils, read_people
 from .cleanup import clean
 from .extract import Extracted, UnreadableInput, extract
 from .people import Match, PeopleMatcher
@@ -439,36 +440,12 @@ def _body(found: Recognised, report: Report) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-class _Dumper(yaml.SafeDumper):
-    """No anchors and aliases: the archive refuses them (one date used twice would get one)."""
-
-    def ignore_aliases(self, data):
-        return True
-
-
-def _yaml(value, flow: bool) -> str:
-    return yaml.dump(value, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                     default_flow_style=flow, width=100000 if flow else 100).strip()
-
-
 def render(data: dict, body: str, source_name: str, marks: list[tuple[str, str]] = ()) -> str:
-    """The front matter in the archive's house style: one field a line, lists of people and agenda
-    items one entry a line, as in the README's example."""
-    lines = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            lines.append(f"{key}:")
-            lines += [f"  - {_yaml(entry, flow=True)}" for entry in value]
-        else:
-            lines.append(_yaml({key: value}, flow=False))
-    lines = "\n".join(lines).split("\n")
-    for needle, why in marks:
-        at = next((i for i, line in enumerate(lines) if needle in line and "# USIKKER" not in line), None)
-        if at is not None:
-            lines[at] += f"  # USIKKER: {why}"
-    comment = (f"# Udkast fra `arkiv import` af {source_name}. Gennemgå det mod referatet; linjer mærket\n"
-               "# USIKKER er slutninger, ikke referatets ord. Slet disse to linjer, når udkastet er gennemgået.\n")
-    return f"---\n{comment}" + "\n".join(lines) + f"\n---\n\n{body}"
+    """The draft: the front matter in the house style (source/format.py), marks and all, then the
+    minutes."""
+    header = (f"{DRAFT_HEADER} af {source_name}. Gennemgå det mod referatet; linjer mærket\n"
+              "# USIKKER er slutninger, ikke referatets ord. Slet disse to linjer, når udkastet er gennemgået.\n")
+    return front_matter(data, header=header, marks=marks) + f"\n{body}"
 
 
 def _same_meeting(meetings: Path, council: str, date: dt.date | None) -> Path | None:
@@ -476,9 +453,8 @@ def _same_meeting(meetings: Path, council: str, date: dt.date | None) -> Path | 
     if date is None:
         return None
     for path in meeting_files(meetings):
-        head = path.read_text(encoding="utf-8", errors="replace")[:4000]
-        if re.search(rf"^council:\s*{re.escape(council)}\s*$", head, re.MULTILINE) and \
-                re.search(rf"^date:\s*['\"]?{date.isoformat()}", head, re.MULTILINE):
+        front = peek_front_matter(path)
+        if front.get("council") == council and _date_of(front.get("date")) == date:
             return path
     return None
 
@@ -498,33 +474,33 @@ def _number(found: Recognised, year: int, meetings: Path, council: str, date: dt
     return len(earlier) + 1
 
 
+def _date_of(value) -> dt.date | None:
+    """A front-matter date as the archive's YAML reader gives it (text), or None."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 def _dates(meetings: Path) -> list[tuple[str, dt.date]]:
     found = []
     for path in meeting_files(meetings):
-        front = _front(path)
-        if isinstance(front.get("date"), dt.date) and isinstance(front.get("council"), str):
-            found.append((front["council"], front["date"]))
+        front = peek_front_matter(path)
+        if _date_of(front.get("date")) and isinstance(front.get("council"), str):
+            found.append((front["council"], _date_of(front["date"])))
     return found
-
-
-def _front(path: Path) -> dict:
-    """A meeting file's front matter, or {} when it cannot be read (the check will say why)."""
-    try:
-        text = path.read_text(encoding="utf-8")
-        head = text[3:].split("\n---", 1)[0] if text.startswith("---") else ""
-        front = yaml.safe_load(head)
-    except (OSError, UnicodeDecodeError, IndexError, yaml.YAMLError):
-        return {}
-    return front if isinstance(front, dict) else {}
 
 
 def _history(meetings: Path) -> dict[str, list[tuple[str, int, str | None]]]:
     """Where each person has been listed in the archive: (council, year, title)."""
     seen: dict[str, list] = {}
     for path in meeting_files(meetings):
-        front = _front(path)
-        date, unknown = front.get("date"), front.get("date_unknown")
-        year = date.year if isinstance(date, dt.date) else (unknown or {}).get("year") if isinstance(unknown, dict) else None
+        front = peek_front_matter(path)
+        date, unknown = _date_of(front.get("date")), front.get("date_unknown")
+        year = date.year if date else unknown.get("year") if isinstance(unknown, dict) else None
+        year = year if isinstance(year, int) else None
         for key in ("participants", "absent"):
             for entry in front.get(key) or []:
                 if isinstance(entry, dict) and isinstance(entry.get("person"), str):
@@ -534,12 +510,12 @@ def _history(meetings: Path) -> dict[str, list[tuple[str, int, str | None]]]:
 
 def _new_id(meetings: Path, council: str, year: int, number: int | None) -> str:
     taken = {p.stem for p in meeting_files(meetings)}
-    if number and f"{council}-{year}-{number}" not in taken:
-        return f"{council}-{year}-{number}"
+    if number and id_of(council, year, number) not in taken:
+        return id_of(council, year, number)
     n = 1
-    while f"{council}-{year}-{n}" in taken:
+    while id_of(council, year, n) in taken:
         n += 1
-    return f"{council}-{year}-{n}"
+    return id_of(council, year, n)
 
 
 def _write(path: Path, text: str) -> None:

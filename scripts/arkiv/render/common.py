@@ -8,7 +8,7 @@ import json
 import re
 
 from ..danish import format_date
-from ..rawhtml import block
+from .blocks import block
 from ..model import Archive, Meeting, Person, Theme
 
 MEETINGS, THEMES, PEOPLE, SOURCES, COUNCILS = "moeder", "temaer", "personer", "kilder", "raad"
@@ -107,7 +107,7 @@ def html_link(href: str, text: str) -> str:
 
 
 def html_list(items, attributes: str = "") -> str:
-    """A <ul> of ready <li> items as one HTML block of a generated page (see rawhtml.py)."""
+    """A <ul> of ready <li> items as one HTML block of a generated page (see blocks.py)."""
     return block(f"<ul{attributes}>\n" + "\n".join(items) + "\n</ul>")
 
 

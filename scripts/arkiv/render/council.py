@@ -4,9 +4,9 @@ attendance, and its themes over time; and the index of councils."""
 from __future__ import annotations
 
 from ..danish import sort_key
-from ..membership import members_over_time, themes_by_year
+from ..index.membership import members_over_time, themes_by_year
 from ..model import Archive, Council
-from ..rawhtml import block
+from .blocks import block
 from .common import (COUNCILS, attr, short_meeting_link, escape, html_link, html_list, meeting_path, meeting_title, page_header,
                      person_path, plural, theme_path, url_link)
 from .counts import count_table

@@ -8,7 +8,7 @@ SVG's own `fill-opacity`, the colours come from the stylesheet (`.arkiv-graf`).
 
 from __future__ import annotations
 
-from ..rawhtml import block
+from .blocks import block
 from .common import attr, html_link
 
 CELL, GAP, LABEL, HEAD = 24, 3, 190, 22  # px: a year's cell, the gap, the row labels, the year labels

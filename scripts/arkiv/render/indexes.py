@@ -8,7 +8,7 @@ from ..danish import format_date
 from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, html_link, html_list, link,
                      meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote,
                      theme_link, url_link)
-from ..membership import themes_by_year
+from ..index.membership import themes_by_year
 from .council import COUNCILS_INDEX, council_path
 from .counts import count_table
 from .listing import split_years
@@ -18,7 +18,7 @@ MEETINGS_INDEX, THEMES_INDEX, PEOPLE_INDEX = f"{MEETINGS}/index.md", f"{THEMES}/
 
 
 def _meeting_lines(archive: Archive, page: str, meetings) -> list[str]:
-    """One HTML list (see rawhtml.py): the index of a year can hold a hundred meetings."""
+    """One HTML list (see blocks.py): the index of a year can hold a hundred meetings."""
     rows = [f"<li>{html_link(url_link(page, meeting_path(m)), meeting_title(m))} – "
             f"{attr(council_name(archive, m))} – {plural(len(m.items), 'punkt', 'punkter')} på dagsordenen</li>"
             for m in meetings]

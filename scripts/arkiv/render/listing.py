@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 
 from ..model import Archive, Hit
-from ..rawhtml import block
+from .blocks import block
 from .common import (attr, escape, excerpt_html, html_link, link, meeting_path, meeting_title, page_header, plural,
                      url_link)
 
@@ -24,7 +24,7 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
     depend only on `hit.how`, and is asked once per value.
 
     The year headings are markdown (they make the page's table of contents); each year's list is
-    one raw HTML block (see rawhtml.py), which costs the build far less than a markdown list of a
+    one raw HTML block (see blocks.py), which costs the build far less than a markdown list of a
     hundred linked excerpts (issue 6). The block is
     `data-pagefind-ignore`: the excerpts are the meetings' text, which the search finds on the
     meeting pages themselves.

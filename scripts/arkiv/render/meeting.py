@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..crossref import listed_people
+from ..index.crossref import listed_people
 from ..danish import format_date
 from ..model import INTRO, ITEM, Archive, Meeting, Section
-from ..rawhtml import block
+from .blocks import block
 from .common import (SOURCES, UNKNOWN, attr, note, council_name, html_list, html_link as _a, escape, link, meeting_date_text, meeting_path,
                      meeting_title, page_header, person_path, search_attributes, theme_path, url_link)
 from .council import council_path
@@ -75,7 +75,7 @@ def _date_note(meeting: Meeting) -> str:
     return note("Datoen er ikke oplyst", meeting.date_unknown.note)
 
 
-# The meeting's facts and lists are HTML blocks (see rawhtml.py): a meeting page has some fifty
+# The meeting's facts and lists are HTML blocks (see blocks.py): a meeting page has some fifty
 # links outside its text, which cost the build more as markdown. Headings stay markdown, so the
 # page's table of contents and anchors are made as for any page.
 

@@ -2,25 +2,36 @@
 
 from __future__ import annotations
 
-from ..crossref import themes_of_person
-from ..membership import roles_over_time
+from ..index.crossref import themes_of_person
+from ..index.membership import roles_over_time
 from ..danish import sort_key
-from ..model import Archive, Meeting, Person
-from ..rawhtml import block
+from ..model import (ABSENT, CHAIR, PRESENT, PRESENTED, PRESENTER, REPRESENTED, SPOKE, SUBSTITUTE, Appearance,
+                     Archive, Meeting, Person)
+from .blocks import block
 from .common import (COUNCILS, attr, short_meeting_link, escape, html_link, html_list, meeting_path, meeting_title, note, page_header, person_path, plural, quote,
                      theme_path, url_link)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
 
+ROLES = {PRESENT: "Deltager", ABSENT: "Afbud", SUBSTITUTE: "Stedfortræder for", REPRESENTED: "Repræsenteret af",
+         PRESENTER: "Oplægsholder", CHAIR: "Formand"}
+
+
+def role_label(appearance: Appearance) -> str:
+    """'Deltager', 'Oplægsholder (punkt 3.a, 3.b)', … as the person's page says it."""
+    label = ROLES[appearance.role]
+    return f"{label} (punkt {', '.join(appearance.items)})" if appearance.items else label
+
+
 def meeting_roles(archive: Archive, person: Person) -> list[tuple[Meeting, str, Person | None, str]]:
     """(meeting, role, the other person of the role, title at that meeting) for every meeting the
     person is recorded at; the other person is whom they stood in for, or who stood in for them."""
-    return [(meeting, role, archive.people[other] if other else None, title)
-            for meeting, role, title, other in archive.person_meetings.get(person.id, [])]
+    return [(a.meeting, role_label(a), archive.people[a.other] if a.other else None, a.title)
+            for a in archive.person_meetings.get(person.id, ())]
 
 
 def _how(hit) -> str:
-    return {"oplægsholder": "holdt oplæg", "talte": "tog ordet"}.get(hit.how, "kun nævnt")
+    return {PRESENTED: "holdt oplæg", SPOKE: "tog ordet"}.get(hit.how, "kun nævnt")
 
 
 def render_person(archive: Archive, person: Person) -> dict[str, str]:

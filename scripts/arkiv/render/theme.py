@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..danish import sort_key
-from ..membership import councils_by_year
-from ..model import Archive, Theme
+from ..index.membership import councils_by_year
+from ..model import ON_AGENDA, Archive, Theme
 from .common import COUNCILS, escape, page_header, plural, quote, theme_path, url_link
 from .counts import count_table
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
@@ -54,6 +54,6 @@ def _councils(archive: Archive, theme: Theme, page: str) -> str:
 
 
 def _why(hit) -> str:
-    if hit.how == "dagsorden":
+    if hit.how == ON_AGENDA:
         return "markeret på dagsordenen"
     return f"nævner {quote(hit.how)}"

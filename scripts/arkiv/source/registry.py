@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from .fields import Fields
-from .model import Council, Person, Role, Theme
-from .problems import ProblemList
-from .safety import scan_values
+from ..model import Council, Person, Role, Theme
+from ..problems import ProblemList
+from ..check.safety import scan_values
+from .format import ID_HINT, ID_PATTERN
 from .yamlsource import Located, SourceError, load_yaml, read_text
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-ID_HINT = "brug kun a-z, 0-9 og bindestreg, fx 'soeren-thomassen' (æ→ae, ø→oe, å→aa)"
 
 COUNCILS, PEOPLE, THEMES = "councils.yml", "people.yml", "themes.yml"
 # Names of the archive's own pages beside the meeting, theme and person pages (render/): an id

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Archive, Meeting
+from ..model import ABSENT, PRESENT, Archive, Meeting
 
 
 @dataclass(frozen=True)
@@ -97,8 +97,8 @@ class CouncilTitle:
 def roles_over_time(archive: Archive, person: str) -> list[CouncilTitle]:
     """The person's titles at the meetings, per council, in the order they first appear."""
     found: dict[tuple[str, str], list] = {}
-    for meeting, role, title, _ in archive.person_meetings.get(person, []):
-        if role in ("Deltager", "Afbud") and title:
+    for meeting, role, title, *_ in archive.person_meetings.get(person, ()):
+        if role in (PRESENT, ABSENT) and title:
             entry = found.setdefault((meeting.council, title), [meeting, meeting, 0])
             entry[1], entry[2] = meeting, entry[2] + 1
     return [CouncilTitle(council, title, first, last, count) for (council, title), (first, last, count) in found.items()]

@@ -23,7 +23,7 @@ import os
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .parallel import map_in_order
+from ..parallel import map_in_order
 
 # Events through which a plugin could change a page's Markdown before MkDocs converts it.
 _EVENTS_BEFORE_CONVERSION = ("pre_page", "page_read_source", "page_markdown")

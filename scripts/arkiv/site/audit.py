@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .personal import find_personal
+from ..check.personal import find_personal
 
 # Attributes whose value is an address the browser may follow or fetch.
 _URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background",

@@ -20,8 +20,8 @@ import tempfile
 from pathlib import Path
 
 from .build import generate, published_contacts
-from .problems import InputError
-from .site_audit import audit_site
+from ..problems import InputError
+from .audit import audit_site
 from .writer import WriterError, exchange, recover
 
 LOCK = ".site.lock"

@@ -9,30 +9,25 @@ import re
 from pathlib import Path
 
 from .fields import MAX_YEAR, MIN_YEAR, Fields
-from .model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, Meeting,
+from ..model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, Meeting,
                     MinutesRef, NextMeeting, Presenter, Section, Source, Substitution, UnknownDate)
-from .problems import ProblemList
-from .registry import ID_HINT, ID_PATTERN
-from .links import relative_links
-from .personal import compact, find_personal
-from .safety import scan_personal, scan_text, scan_values
+from ..problems import ProblemList
+from .format import (AGENDA_NUMBER, CLOCK, DRAFT_MARKS, FRONT_MATTER_FIELDS, ID_HINT, ID_PATTERN,  # noqa: F401
+                     ITEM_HEADING, WRITTEN_HEADING)
+from ..check.links import relative_links
+from ..check.personal import compact, find_personal
+from ..check.safety import scan_personal, scan_text, scan_values
 from .yamlsource import SourceError, decode_text, load_yaml, read_text, split_front_matter
 
-FRONT_MATTER_FIELDS = {
-    "council", "date", "date_unknown", "time", "place", "chair", "chair_note", "participants",
-    "participants_note", "agenda_note", "absent", "substitutes", "presenters", "approves_minutes", "next_meeting", "agenda",
-    "attachments", "source", "published_contacts",
-}
-
-# '## Ad 3.a) Titel', '## 3.a) Titel', '## Ad. pkt. 3 Titel', '## Punkt 3: Titel', '## 3. Titel'
-ITEM_HEADING = re.compile(
-    r"^##[ \t]+(?:Ad\.?[ \t]+|Punkt[ \t]+)?(?:pkt\.?[ \t]*)?(?P<number>\d+(?:\.[a-z])?)[ \t]*[).:]?[ \t]+(?P<title>\S.*?)[ \t]*$",
-    re.IGNORECASE)
-WRITTEN_HEADING = re.compile(r"^##[ \t]+(?:til[ \t]+)?skriftlig[ \t]+orientering:?[ \t]*$", re.IGNORECASE)
-AGENDA_NUMBER = re.compile(r"^\d+(?:\.[a-z])?$")
-CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])[.:][0-5]\d$")
-# What `arkiv import` writes into a draft and an editor removes once the draft is checked.
-DRAFT_MARKS = re.compile(r"#\s*(?P<mark>USIKKER:.*|Udkast fra `arkiv import`.*)$")
+def peek_front_matter(path: Path) -> dict:
+    """A meeting file's front matter as plain values, without checking it; {} when it cannot be
+    read (the check says why). For the tools that look at the archive before writing to it."""
+    try:
+        yaml_text, _, _ = split_front_matter(read_text(path))
+        value = load_yaml(yaml_text, offset=1).value
+    except (SourceError, OSError):
+        return {}
+    return value if isinstance(value, dict) else {}
 
 
 def read_meeting(path: Path, folder: Path, problems: ProblemList) -> Meeting | None:

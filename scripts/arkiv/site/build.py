@@ -8,10 +8,10 @@ import hashlib
 import json
 from pathlib import Path
 
-from .load import load_archive
-from .model import Archive
-from .parallel import map_in_order
-from .render import page_tasks, render_one, render_shared, render_site, source_copies
+from ..load import load_archive
+from ..model import Archive
+from ..parallel import map_in_order
+from ..render import page_tasks, render_one, render_shared, render_site, source_copies
 from .writer import Staging, WriteReport, WriterError, exclusive
 
 MEETINGS_DIR = "meetings"

@@ -6,12 +6,12 @@ from __future__ import annotations
 import difflib
 from collections import Counter
 
-from .danish import similar_names, slugify
-from .model import Council, Meeting, Person, Theme
-from .problems import ProblemList, field_name
+from ..danish import similar_names, slugify
+from ..model import Council, Meeting, Person, Theme
+from ..problems import ProblemList, field_name
 from .links import ANCHOR_LINK, MEETING_LINK
-from .reader import AGENDA_NUMBER
-from .yamlsource import Located
+from ..source.format import AGENDA_NUMBER
+from ..source.yamlsource import Located
 
 
 def line_finder(front_matter: dict[str, Located]):

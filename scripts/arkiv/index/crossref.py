@@ -8,13 +8,16 @@ file is read, on all cores); `build_crossref` joins the contributions in the arc
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
-from .danish import sort_key
+from ..danish import sort_key
 from .finder import NameFinder, WordFinder
-from .model import AgendaEntry, Archive, Hit, Meeting, Person, Section, Theme
-from .text import Excerpt, excerpt_of, plain, sentences
+from ..model import (ABSENT, CHAIR, MENTIONED, ON_AGENDA, PRESENT, PRESENTED, PRESENTER, REPRESENTED, SPOKE,
+                     SUBSTITUTE, AgendaEntry, Appearance, Archive, CrossIndex, Hit, Meeting, Person, Section, Theme)
+from ..text import Excerpt, excerpt_of, plain, sentences
 
 
 @dataclass(frozen=True)
@@ -32,17 +35,28 @@ def make_finders(themes: dict[str, Theme], people: dict[str, Person]) -> Finders
                    tuple(sorted(themes, key=lambda t: sort_key(themes[t].title))))
 
 
+class Found(NamedTuple):
+    """A theme or person found in one of a meeting's sections: what becomes a Hit once the
+    meeting is joined. Text and numbers only (the section by its place), because an index is sent
+    from a worker process: 100,000 Hit objects with their sections took seconds to pickle."""
+
+    key: str           # theme or person id
+    position: int      # the section's place in the meeting
+    text: str          # the excerpt
+    start: int
+    end: int
+    how: str
+
+
 @dataclass
 class MeetingIndex:
     """One meeting's part of the cross-index. It needs only the meeting and the finders, so each
     meeting's is made as the meeting is read (in parallel); `build_crossref` joins them."""
 
-    section_themes: dict[str, list[str]] = field(default_factory=dict)  # section anchor → themes
-    section_people: dict[str, list[str]] = field(default_factory=dict)  # section anchor → people
-    # ('theme'|'person', id, section's place in the meeting, excerpt text, start, end, how): plain
-    # tuples, because an index is sent from a worker process, and 100,000 Hit objects took
-    # seconds to pickle and unpickle where tuples of text and numbers take a fraction.
-    hits: list[tuple] = field(default_factory=list)
+    section_themes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section anchor → themes
+    section_people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section anchor → people
+    themes: list[Found] = field(default_factory=list)
+    people: list[Found] = field(default_factory=list)
 
 
 def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
@@ -56,20 +70,20 @@ def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
         body = sentences(section.body)
         found = sentences(section.title) + body if section.title else body
         themes = _themes_of(section, agenda, found, body, theme_matches(words_only, finders.words))
-        index.section_themes[section.anchor] = [t for t in finders.theme_order if t in themes]
-        index.hits.extend(("theme", theme_id, position, *quote, how) for theme_id, (quote, how) in themes.items())
+        index.section_themes[section.anchor] = tuple(t for t in finders.theme_order if t in themes)
+        index.themes.extend(Found(theme_id, position, *quote, how) for theme_id, (quote, how) in themes.items())
         named = finders.names.first_matches(words_only, present)
         people = sorted(named.keys() | presenters.get(section.number, set()))
-        index.section_people[section.anchor] = people
+        index.section_people[section.anchor] = tuple(people)
         speakers = _speakers(words_only, finders.names, present) if named else set()
         for person_id in people:
             match = named.get(person_id)
             quote = excerpt_of(found, match) if match else excerpt_of(body)
             if person_id in presenters.get(section.number, ()):
-                how = "oplægsholder"
+                how = PRESENTED
             else:
-                how = "talte" if person_id in speakers else "nævnt"
-            index.hits.append(("person", person_id, position, *quote, how))
+                how = SPOKE if person_id in speakers else MENTIONED
+            index.people.append(Found(person_id, position, *quote, how))
     return index
 
 
@@ -79,25 +93,27 @@ def build_crossref(archive: Archive, finders: Finders | None = None,
     given), in the archive's meeting order."""
     finders = finders or make_finders(archive.themes, archive.people)
     indexes = indexes or {}
-    archive.names = finders.names
-    archive.theme_hits = {t: [] for t in archive.themes}
-    archive.person_hits = {p: [] for p in archive.people}
-    archive.person_meetings = {p: [] for p in archive.people}
-    lists = {"theme": archive.theme_hits, "person": archive.person_hits}
+    theme_hits: dict[str, list[Hit]] = {t: [] for t in archive.themes}
+    person_hits: dict[str, list[Hit]] = {p: [] for p in archive.people}
+    appearances: dict[str, list[Appearance]] = {p: [] for p in archive.people}
+    section_themes, section_people = {}, {}
     for meeting in archive.meetings:
-        _add_roles(archive.person_meetings, meeting)
+        _add_roles(appearances, meeting)
         index = indexes.get(meeting.id) or index_meeting(meeting, finders)
         for anchor, themes in index.section_themes.items():
-            archive.section_themes[(meeting.id, anchor)] = themes
+            section_themes[(meeting.id, anchor)] = themes
         for anchor, people in index.section_people.items():
-            archive.section_people[(meeting.id, anchor)] = people
+            section_people[(meeting.id, anchor)] = people
         sections = meeting.sections
-        for kind, key, position, text, start, end, how in index.hits:
-            # tuple.__new__ makes the named tuples without their Python-level __new__: this loop
-            # runs once per hit, a hundred thousand times at 1,000 meetings, in one process.
-            quote = _new_tuple(Excerpt, (text, start, end))
-            lists[kind][key].append(_new_tuple(Hit, (meeting.id, sections[position], quote, how)))
-    return archive
+        for found, lists in ((index.themes, theme_hits), (index.people, person_hits)):
+            for key, position, text, start, end, how in found:
+                # tuple.__new__ makes the named tuples without their Python-level __new__: this loop
+                # runs once per hit, a hundred thousand times at 1,000 meetings, in one process.
+                quote = _new_tuple(Excerpt, (text, start, end))
+                lists[key].append(_new_tuple(Hit, (meeting.id, sections[position], quote, how)))
+    frozen = lambda lists: {key: tuple(value) for key, value in lists.items()}  # noqa: E731
+    return dataclasses.replace(archive, index=CrossIndex(
+        frozen(theme_hits), frozen(person_hits), section_themes, section_people, frozen(appearances), finders.names))
 
 
 _new_tuple = tuple.__new__
@@ -126,7 +142,7 @@ def _themes_of(section: Section, agenda: dict, found: tuple[str, ...], body: tup
     (quoting the text, not the title), then found in its title or text."""
     themes = {}
     for theme_id in explicit_themes(section, agenda):
-        themes[theme_id] = (excerpt_of(body, matches.get(theme_id)), "dagsorden")
+        themes[theme_id] = (excerpt_of(body, matches.get(theme_id)), ON_AGENDA)
     for theme_id, match in matches.items():
         if theme_id not in themes:
             themes[theme_id] = (excerpt_of(found, match), match)
@@ -203,22 +219,20 @@ def _presenters_by_item(meeting: Meeting) -> dict[str, set[str]]:
     return result
 
 
-def _add_roles(roles: dict[str, list], meeting: Meeting) -> None:
-    """(meeting, role, title at that meeting, other person) for everyone recorded at a meeting."""
+def _add_roles(roles: dict[str, list[Appearance]], meeting: Meeting) -> None:
+    """Everyone recorded at a meeting, with their place there."""
     for entry in meeting.participants:
-        roles[entry.person].append((meeting, "Deltager", entry.as_listed, None))
+        roles[entry.person].append(Appearance(meeting, PRESENT, entry.as_listed))
     for entry in meeting.absent:
-        roles[entry.person].append((meeting, "Afbud", entry.as_listed, None))
+        roles[entry.person].append(Appearance(meeting, ABSENT, entry.as_listed))
     for sub in meeting.substitutes:
-        roles[sub.person].append((meeting, "Stedfortræder for", "", sub.instead_of))
-        roles[sub.instead_of].append((meeting, "Repræsenteret af", "", sub.person))
+        roles[sub.person].append(Appearance(meeting, SUBSTITUTE, "", sub.instead_of))
+        roles[sub.instead_of].append(Appearance(meeting, REPRESENTED, "", sub.person))
     for presenter in meeting.presenters:
         title = ", ".join(x for x in (presenter.title, presenter.organisation) if x)
-        items = ", ".join(presenter.items)
-        roles[presenter.person].append((meeting, f"Oplægsholder (punkt {items})" if items else "Oplægsholder",
-                                        title, None))
+        roles[presenter.person].append(Appearance(meeting, PRESENTER, title, None, tuple(presenter.items)))
     if meeting.chair:
-        roles[meeting.chair].append((meeting, "Formand", "", None))
+        roles[meeting.chair].append(Appearance(meeting, CHAIR, ""))
 
 
 def themes_of_person(archive: Archive, person: Person, mentioned: bool = False) -> dict[str, int]:
@@ -226,7 +240,7 @@ def themes_of_person(archive: Archive, person: Person, mentioned: bool = False) 
     `mentioned`, of those where they are only named."""
     counts: dict[str, int] = {}
     for hit in archive.person_hits.get(person.id, []):
-        if (hit.how == "nævnt") != mentioned:
+        if (hit.how == MENTIONED) != mentioned:
             continue
         for theme_id in archive.section_themes.get((hit.meeting, hit.section.anchor), []):
             counts[theme_id] = counts.get(theme_id, 0) + 1

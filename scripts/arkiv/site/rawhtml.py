@@ -3,7 +3,7 @@
 The generated pages carry long lists (a theme's items, a person's meetings) as HTML, and links on
 people's names in the minutes' text. Python-Markdown
 would run every such block through html.parser to find where it ends – at 1,000 meetings the
-largest single cost of the build. The pipeline marks its blocks (`begin`…`end` below), and this
+largest single cost of the build. render/ marks its blocks (render/blocks.py), and this
 preprocessor stores them for output before that happens. The blocks are made by render/ from
 escaped text, never from a meeting file's markdown, so there is nothing to check in them.
 
@@ -18,17 +18,11 @@ import re
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-BEGIN, END = "<!-- arkiv:html -->", "<!-- /arkiv:html -->"
-# The markers cannot come from a meeting file: the checks refuse HTML and HTML comments in the
-# minutes.
+from ..render.blocks import BEGIN, END, block  # noqa: F401  (block: for the tests of this extension)
+
 _OPEN, _CLOSE = BEGIN + "\n", "\n" + END
 # The links render/ puts into the minutes' own text (a person's name → the person's page).
 _LINK = re.compile(r'<a href="[^"<>]*">[^<>]*</a>')
-
-
-def block(html: str) -> str:
-    """An HTML block as a generated page carries it."""
-    return f"{BEGIN}\n{html}\n{END}\n"
 
 
 def _stash_blocks(text: str, store) -> str:

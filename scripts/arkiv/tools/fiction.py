@@ -87,7 +87,7 @@ def _generation(date: dt.date) -> int:
 
 
 def _slug(text: str) -> str:
-    from .danish import slugify
+    from ..danish import slugify
     return slugify(text)
 
 

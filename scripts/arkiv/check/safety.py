@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 
 from .personal import ENTITY_NAMES, INVISIBLE, find_personal, fold, message
-from .problems import Problem, ProblemList, field_name
-from .template import PLACEHOLDER
-from .yamlsource import Located
+from ..problems import Problem, ProblemList, field_name
+from ..source.format import PLACEHOLDER
+from ..source.yamlsource import Located
 
 # Raw HTML as Python-Markdown reads it: '<' and a letter, '/', '!' or '?'. An autolink to a web
 # address (<https://…>) is markdown, not HTML.

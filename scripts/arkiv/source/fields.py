@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .problems import ProblemList
+from ..problems import ProblemList
 from .yamlsource import Located
 
 _DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")

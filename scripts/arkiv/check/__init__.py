@@ -1,0 +1,1 @@
+"""Checking: what the archive refuses or warns about, and what must never be published."""

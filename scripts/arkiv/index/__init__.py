@@ -1,0 +1,1 @@
+"""Cross-indexing: themes and people found in the minutes, members and roles over time."""

@@ -1,0 +1,1 @@
+"""Reading: the files, their located values and the meeting format."""

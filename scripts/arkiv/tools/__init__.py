@@ -1,0 +1,1 @@
+"""The secretariat's and the tests' tools: `make new`'s skeleton and the fictional archive."""
