@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check new import import-report test bench bench-search clean
+.PHONY: site serve check new import import-report test lint bench bench-search clean
 
 # Check, generate, build beside site/, audit the result, and swap it in whole: a failed or unsafe
 # build leaves site/ as it was (scripts/arkiv/publish.py). Two runs at once take turns.
@@ -31,6 +31,9 @@ import-report: $(VENV)/.site-installed  ## the importer over the corpus of refer
 
 test: $(VENV)/.dev-installed  ## run all tests
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev-installed  ## ruff over scripts/ and tests/ (rules in pyproject.toml)
+	$(BIN)/ruff check scripts tests
 
 $(VENV)/.site-installed: requirements.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -132,7 +132,7 @@ def measure(n: int, work: Path) -> dict:
     row["build_s"], row["build_mem_mb"], row["bare_build_s"] = min(builds), memory, min(bares)
     row["build_cpu_s"], row["bare_cpu_s"] = min(cpu), min(bare_cpu)
     row["cpu_vs_bare"] = row["build_cpu_s"] / row["bare_cpu_s"]
-    row["builds"] = " / ".join(f"{a:.1f}÷{b:.1f}" for a, b in zip(builds, bares))
+    row["builds"] = " / ".join(f"{a:.1f}÷{b:.1f}" for a, b in zip(builds, bares, strict=True))
     built = site / "site"
     files = [p for p in built.rglob("*") if p.is_file()]
     row["site_mb"] = sum(p.stat().st_size for p in files) / 1e6
@@ -175,8 +175,8 @@ def no_xref(project: Path) -> None:
     nothing: no theme's or person's list, no excerpt. What is left is everything else generation
     does (reading and checking, meeting pages, data, indexes, writing); the difference is what
     following themes and people costs."""
-    from arkiv.index import crossref
     from arkiv import load
+    from arkiv.index import crossref
     from arkiv.site.build import generate
 
     def finds_nothing(meeting, finders):

@@ -32,13 +32,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench import BIN, ROOT, machine, project, run  # noqa: E402
 from arkiv.tools.fiction import write_fictional_archive  # noqa: E402
+from bench import BIN, ROOT, machine, project, run  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-# Words of the fictional archive (arkiv/fiction.py): themes, an inflected form, a compound, a name.
+# Words of the fictional archive (arkiv/tools/fiction.py): themes, an inflected form, a compound, a name.
 QUERIES = ["opioider", "bandekonflikten", "fristaden", "nødopkald", "Fiktivsen"]
 
 # How each search is driven: the page with the search box, how to reach the box, what a result is.

@@ -3,7 +3,7 @@
 The logic lives in the `arkiv` package (runnable alone as `python -m arkiv generate` and
 `python -m arkiv index site`); this hook only calls it, so `mkdocs build` and `mkdocs serve` need
 no separate step. Unchanged pages are not rewritten, so `mkdocs serve` does not loop on its own
-output. Each page goes to the search index as it is rendered (arkiv/search_index.py, LiveIndex).
+output. Each page goes to the search index as it is rendered (arkiv/site/search_index.py, LiveIndex).
 """
 
 import logging
@@ -14,22 +14,21 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
+from arkiv.problems import InputError  # noqa: E402
 from arkiv.site.build import generate  # noqa: E402
 from arkiv.site.markdown_gates import PreprocessorsOnlyWhereNeeded  # noqa: E402
 from arkiv.site.parallel_markdown import convert_pages  # noqa: E402
-from arkiv.problems import InputError  # noqa: E402
 from arkiv.site.rawhtml import RawHtmlBlocks  # noqa: E402
 from arkiv.site.search_index import LiveIndex, SearchIndexError, index_site  # noqa: E402
 from arkiv.site.writer import WriterError  # noqa: E402
-
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
 
 
 def on_config(config, **kwargs):
-    # The generated pages' HTML lists skip Python-Markdown's HTML parser (see arkiv/rawhtml.py),
+    # The generated pages' HTML lists skip Python-Markdown's HTML parser (see arkiv/site/rawhtml.py),
     # and the preprocessors that scan every page run only where there is something for them to do
-    # (arkiv/markdown_gates.py).
+    # (arkiv/site/markdown_gates.py).
     config.markdown_extensions.append(RawHtmlBlocks())
     config.markdown_extensions.append(PreprocessorsOnlyWhereNeeded())
     return config

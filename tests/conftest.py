@@ -212,3 +212,29 @@ def write_fictional(folder: Path, **overrides: str) -> Path:
         if text is not None:
             (folder / name).write_text(textwrap.dedent(text), encoding="utf-8")
     return folder
+
+
+def generated_files(meetings: Path, tmp: Path) -> dict[str, bytes]:
+    """What `make site` generates from `meetings` (site.build.generate, the production path, into a
+    project under `tmp`): every generated file's bytes by its path in docs/arkiv/, less the
+    manifest and the writer's marker."""
+    from arkiv.site.build import generate
+
+    project = Path(tmp) / "project"
+    shutil.rmtree(project, ignore_errors=True)
+    shutil.copytree(meetings, project / "meetings")
+    generate(project)
+    out = project / "docs" / "arkiv"
+    return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and p.name not in (".inputs.json", ".generated-by-arkiv")}
+
+
+def rendered_pages(archive) -> dict[str, str]:
+    """Every page of `archive` as generation renders it (render_shared and render_one over
+    page_tasks, as site.build does), without writing: for tests of what one page says."""
+    from arkiv.render import page_tasks, render_one, render_shared
+
+    pages = render_shared(archive, "arkiv")
+    for task in page_tasks(archive):
+        pages.update(render_one(task, archive))
+    return pages

@@ -18,7 +18,7 @@ def test_bench_smoke_run(tmp_path):
     row = next(line for line in report.splitlines() if line.startswith("| 12 |"))
     cells = [cell.strip() for cell in row.strip("|").split("|")]
     header = next(line for line in report.splitlines() if line.startswith("| N |"))
-    values = dict(zip([c.strip() for c in header.strip("|").split("|")], cells))
+    values = dict(zip([c.strip() for c in header.strip("|").split("|")], cells, strict=True))
     assert values["gen_same_files"] == "0"  # an unchanged rerun writes nothing
     assert 0 < int(values["gen_edit_files"]) < int(values["gen_cold_files"])
     assert float(values["meeting_kb_max"]) < 60
@@ -41,7 +41,7 @@ def test_search_bench_smoke_run(tmp_path, browser):
             for line in report.splitlines() if line.startswith("| 12 |")}
     assert set(rows) == {"pagefind", "material"}
     header = [c.strip() for c in next(line for line in report.splitlines() if line.startswith("| N |")).strip("|").split("|")]
-    pagefind, material = (dict(zip(header, rows[name])) for name in ("pagefind", "material"))
+    pagefind, material = (dict(zip(header, rows[name], strict=True)) for name in ("pagefind", "material"))
     # Something was fetched and something was found, in both engines.
     for values in (pagefind, material):
         assert float(values["kb_max"].replace(",", "")) > 0 and float(values["ms_max"]) > 0

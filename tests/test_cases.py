@@ -10,7 +10,6 @@ import pytest
 
 from arkiv.load import check_archive
 from arkiv.source.yamlsource import MAX_FILE_BYTES
-
 from conftest import FICTIONAL_MEETING, write_fictional
 
 CASES = Path(__file__).parent / "cases"

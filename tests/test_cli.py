@@ -1,7 +1,6 @@
 """The command line as the secretariat uses it: messages on stderr, one non-zero exit."""
 
 from arkiv.cli import main
-
 from conftest import FICTIONAL_MEETING, write_fictional
 
 

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import re
 
-from arkiv.load import load_archive
 from arkiv.index.membership import councils_by_year, members_over_time, themes_by_year
-from arkiv.render import render_site
-
-from conftest import FICTIONAL_MEETING, write_fictional
+from arkiv.load import load_archive
+from conftest import FICTIONAL_MEETING, rendered_pages, write_fictional
 
 COUNCILS = """\
 - id: testraadet
@@ -78,7 +76,7 @@ def test_themes_by_council_and_year(tmp_path):
 
 def test_council_pages_and_links_to_them(tmp_path):
     archive = archive_of_two_councils(tmp_path)
-    pages = render_site(archive, "arkiv")
+    pages = rendered_pages(archive)
     assert {"raad/index.md", "raad/testraadet.md", "raad/andet-raad.md"} <= set(pages)
     index = pages["raad/index.md"]
     assert index.index("Andet Råd (fiktivt)") < index.index("Testrådet (fiktivt)")  # Danish order

@@ -2,8 +2,8 @@
 
 import pytest
 
-from arkiv.model import MENTIONED, ON_AGENDA, PRESENTED
 from arkiv.index.finder import NameFinder, WordFinder
+from arkiv.model import MENTIONED, ON_AGENDA, PRESENTED
 from arkiv.text import excerpt, sentences
 
 

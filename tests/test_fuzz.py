@@ -12,7 +12,6 @@ from hypothesis import strategies as st
 
 from arkiv.load import check_archive
 from arkiv.source.format import FRONT_MATTER_FIELDS
-
 from conftest import FICTIONAL_MEETING, write_fictional
 
 MESSAGE = re.compile(r"^(advarsel: )?fuzz\.md(:\d+)?: .+: .+")

@@ -8,15 +8,13 @@ import os
 import shutil
 from pathlib import Path
 
-from arkiv.site.build import site_files
-
-from conftest import FIXTURE
+from conftest import FIXTURE, generated_files
 
 GOLDEN = Path(__file__).parent / "golden"
 
 
-def test_generated_pages_match_golden():
-    files = site_files(FIXTURE)
+def test_generated_pages_match_golden(tmp_path):
+    files = generated_files(FIXTURE, tmp_path)
     if os.environ.get("UPDATE_GOLDEN"):
         shutil.rmtree(GOLDEN, ignore_errors=True)
         for rel, data in files.items():
@@ -31,5 +29,5 @@ def test_generated_pages_match_golden():
             raise AssertionError("\n".join(list(diff)[:60]))
 
 
-def test_two_builds_are_byte_identical():
-    assert site_files(FIXTURE) == site_files(FIXTURE)
+def test_two_builds_are_byte_identical(tmp_path):
+    assert generated_files(FIXTURE, tmp_path / "a") == generated_files(FIXTURE, tmp_path / "b")

@@ -330,7 +330,7 @@ def assert_matches_curated(draft):
     assert draft.approves_minutes.date == curated.approves_minutes.date
     assert [(s.kind, s.number, s.heading) for s in draft.sections] == [
         (s.kind, s.number, s.heading) for s in curated.sections]
-    for mine, theirs in zip(draft.sections, curated.sections):
+    for mine, theirs in zip(draft.sections, curated.sections, strict=True):
         assert words(mine.body) == words(theirs.body), mine.heading
 
 

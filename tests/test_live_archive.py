@@ -17,7 +17,6 @@ import pytest
 
 from arkiv.load import check_archive
 from arkiv.site.audit import audit_site
-
 from conftest import MEETINGS, ROOT, build_copy
 from sitecheck import Page, broken_links, page_file, source_sentences
 

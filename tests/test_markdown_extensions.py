@@ -18,7 +18,6 @@ from hypothesis import strategies as st
 from arkiv.site import rawhtml
 from arkiv.site.markdown_gates import PreprocessorsOnlyWhereNeeded
 from arkiv.site.rawhtml import RawHtmlBlocks
-
 from conftest import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"

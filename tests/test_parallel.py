@@ -11,7 +11,6 @@ import subprocess
 import sys
 
 from arkiv.parallel import MIN_ITEMS
-
 from conftest import ROOT
 
 N = 80  # above parallel.MIN_ITEMS, so the workers are used
@@ -74,7 +73,7 @@ def test_one_process_when_asked_when_small_and_when_threads_run():
 SAME = f"""
 import hashlib, json, os, sys, tempfile
 from pathlib import Path
-from arkiv.site.build import generate, site_files
+from arkiv.site.build import generate
 from arkiv.tools.fiction import write_fictional_archive
 from arkiv.load import check_archive
 from arkiv.parallel import map_in_order
@@ -92,8 +91,15 @@ def folder_files(out):
 
 with tempfile.TemporaryDirectory() as tmp:
     folder = write_fictional_archive(Path(tmp) / "project" / "meetings", {N})
-    result = {{"pages": digest(site_files(folder)), "files": len(site_files(folder))}}
-    # generate() renders and writes in the workers; its folder holds what site_files() makes.
+    # One process (ARKIV_JOBS=1) beside the workers: the same files either way.
+    import shutil
+    alone = Path(tmp) / "alone"
+    shutil.copytree(folder, alone / "meetings")
+    os.environ["ARKIV_JOBS"] = "1"
+    generate(alone)
+    del os.environ["ARKIV_JOBS"]
+    files = folder_files(alone / "docs" / "arkiv")
+    result = {{"pages": digest(files), "files": len(files)}}
     report = generate(folder.parent)
     result["generated"] = digest(folder_files(folder.parent / "docs" / "arkiv"))
     result["written"] = len(report.written)

@@ -1,8 +1,8 @@
 """The build's two speed-ups change nothing in what it builds (issue 6).
 
 The Markdown of the pages is converted on all cores before MkDocs renders them
-(arkiv/parallel_markdown.py), and the search index is made while the pages are rendered
-(arkiv/search_index.py, LiveIndex). Built on a small fictional archive (enough pages for the
+(arkiv/site/parallel_markdown.py), and the search index is made while the pages are rendered
+(arkiv/site/search_index.py, LiveIndex). Built on a small fictional archive (enough pages for the
 workers to start): the same site as one process builds, the same search index as Pagefind's CLI
 makes of the finished site, and a broken link or anchor still fails `mkdocs build --strict`.
 """
@@ -19,7 +19,6 @@ import pytest
 from arkiv.site import search_index
 from arkiv.site.build import generate
 from arkiv.tools.fiction import write_fictional_archive
-
 from conftest import MKDOCS, MKDOCS_ENV, ROOT, copy_project
 
 N = 24  # two meetings of each of the twelve councils: some 200 pages

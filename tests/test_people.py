@@ -4,12 +4,11 @@ temporary folders."""
 
 from __future__ import annotations
 
-from arkiv.model import SPOKE
 from arkiv.danish import surname_first
 from arkiv.load import check_archive, load_archive
+from arkiv.model import SPOKE
 from arkiv.render.indexes import render_people_index
-
-from conftest import FICTIONAL_PEOPLE, write_fictional
+from conftest import FICTIONAL_PEOPLE, rendered_pages, write_fictional
 
 
 def test_surname_first():
@@ -65,9 +64,8 @@ def test_roles_over_time_with_organisation_and_period(tmp_path):
     assert roles == [("testraadet", "Formand, Fiktiv Politikreds", "testraadet-2031-1", "testraadet-2031-1", 1),
                      ("testraadet", "Politidirektør, Fiktiv Politikreds", "testraadet-2032-1", "testraadet-2032-1", 1),
                      ("andet-raad", "Formand", "andet-raad-2037-1", "andet-raad-2037-1", 1)]
-    from arkiv.render import render_site
 
-    pages = render_site(archive, "arkiv")
+    pages = rendered_pages(archive)
     assert "<li>Formand <a href=\"../../personer/aase-fiktiv/\" data-pagefind-filter=\"person\">Aase Fiktiv</a>, " \
            "Fiktiv Politikreds</li>" in pages["moeder/testraadet-2031-1.md"]
     person = pages["personer/aase-fiktiv.md"]
@@ -91,9 +89,8 @@ def test_one_id_in_two_councils_with_two_titles_years_apart_is_a_warning(tmp_pat
                                       "  aliases: [Aase F. Fiktiv]\n  same_person: Skiftede til Andet Råd (fiktivt).\n")
     archive, problems = check_archive(two_councils(tmp_path / "c", people=people))
     assert list(problems) == []
-    from arkiv.render import render_site
 
-    assert "Skiftede til Andet Råd (fiktivt)." in render_site(archive, "arkiv")["personer/aase-fiktiv.md"]
+    assert "Skiftede til Andet Råd (fiktivt)." in rendered_pages(archive)["personer/aase-fiktiv.md"]
 
 
 def test_an_organisation_the_minutes_do_not_state_needs_its_source(tmp_path):
@@ -109,9 +106,8 @@ def test_an_organisation_the_minutes_do_not_state_needs_its_source(tmp_path):
                                                                "source: 'https://example.org/fiktiv-kommune'}")
     archive, problems = check_archive(write_fictional(tmp_path / "b" / "meetings", people_yml=sourced))
     assert list(problems) == []
-    from arkiv.render import render_site
 
-    page = render_site(archive, "arkiv")["personer/bent-opdigtet.md"]
+    page = rendered_pages(archive)["personer/bent-opdigtet.md"]
     assert "Borgmester, Opdigtet Kommune (kilde: https://example.org/fiktiv-kommune)" in page
     # Stated in a meeting that names the person: no source needed (the fictional base says
     # »Fiktiv Kommune« nowhere, so it is written into the minutes here).
@@ -135,7 +131,6 @@ HOMONYMS = FICTIONAL_PEOPLE + """\
 def test_two_people_of_the_same_name_are_kept_apart(tmp_path):
     from test_councils import meeting
 
-    from arkiv.render import render_site
 
     folder = write_fictional(tmp_path / "meetings", councils_yml=COUNCILS, people_yml=HOMONYMS,
                              **{"testraadet-2031-1.md": None})
@@ -146,7 +141,7 @@ def test_two_people_of_the_same_name_are_kept_apart(tmp_path):
         (folder / f"{council}-2031-1.md").write_text(text, encoding="utf-8")
     archive, problems = check_archive(folder)
     assert list(problems) == []
-    pages = render_site(archive, "arkiv")
+    pages = rendered_pages(archive)
     assert '<a href="../../personer/anne-hansen-testraadet/">Anne Hansen</a> oplyste' in pages["moeder/testraadet-2031-1.md"]
     assert '<a href="../../personer/anne-hansen-andet-raad/">Anne Hansen</a> oplyste' in pages["moeder/andet-raad-2031-1.md"]
     assert [h.meeting for h in archive.person_hits["anne-hansen-testraadet"]] == ["testraadet-2031-1"]
@@ -157,7 +152,7 @@ def test_two_people_of_the_same_name_are_kept_apart(tmp_path):
     text = meeting("testraadet", "2031-09-09", "  - {person: aase-fiktiv}\n", "  - {person: oeje-paahit}\n")
     (folder / "testraadet-2031-2.md").write_text(text.replace("Intet.", "Anne Hansen havde intet."), encoding="utf-8")
     archive, problems = check_archive(folder)
-    page = render_site(archive, "arkiv")["moeder/testraadet-2031-2.md"]
+    page = rendered_pages(archive)["moeder/testraadet-2031-2.md"]
     assert "Anne Hansen havde intet." in page and 'Anne Hansen</a> havde' not in page
     # Without a note on each, the same name is an error.
     folder = write_fictional(tmp_path / "b" / "meetings", people_yml=HOMONYMS.replace(

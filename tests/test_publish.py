@@ -13,10 +13,9 @@ from pathlib import Path
 import cbor2
 import pytest
 
-from arkiv.site.build import generate
 from arkiv.site.audit import audit_site
+from arkiv.site.build import generate
 from arkiv.site.writer import WriterError
-
 from conftest import FICTIONAL_MEETING, MKDOCS_ENV, ROOT, copy_project, write_fictional
 
 
@@ -134,8 +133,8 @@ def test_two_builds_of_the_same_input_are_the_same_bytes(tmp_path):
 
 def test_the_canonical_order_keeps_what_pagefind_wrote(tmp_path):
     """The rewrite changes only the order: the filters decode to the same values, page by page."""
-    from arkiv.site.search_index import index_site
     import arkiv.site.search_index
+    from arkiv.site.search_index import index_site
 
     project = fictional_project(tmp_path / "project")
     assert arkiv_site(project).returncode == 0

@@ -3,7 +3,6 @@
 import re
 
 from arkiv.load import check_archive
-
 from conftest import ROOT, write_fictional
 
 PEOPLE = """\

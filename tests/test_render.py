@@ -2,13 +2,11 @@
 
 import re
 
-from arkiv.render import render_site
+from arkiv.load import load_archive
 from arkiv.render.indexes import PEOPLE_INDEX, render_front_page, render_people_index, render_themes_index
 from arkiv.render.meeting import render_meeting
 from arkiv.render.names import link_names
-from arkiv.load import load_archive
-
-from conftest import write_fictional
+from conftest import rendered_pages, write_fictional
 
 
 def test_meeting_page_says_what_the_source_does_not(archive):
@@ -87,7 +85,7 @@ def test_front_page_names_everyone_only_while_they_are_few(tmp_path):
 
 def test_fictional_meeting_with_known_date(tmp_path):
     archive = load_archive(write_fictional(tmp_path / "meetings"))
-    pages = render_site(archive, "arkiv")
+    pages = rendered_pages(archive)
     page = pages["moeder/testraadet-2031-1.md"]
     assert "# Møde 4. marts 2031" in page
     assert '<li><strong>Formand:</strong> <a href="../../personer/aase-fiktiv/">Aase Fiktiv</a></li>' in page
@@ -105,7 +103,7 @@ def test_text_from_files_is_escaped(tmp_path):
     folder = write_fictional(tmp_path / "meetings")
     people = (folder / "people.yml").read_text().replace("name: Bent Opdigtet", "name: Bent *Opdigtet* & <3 [x]")
     (folder / "people.yml").write_text(people)
-    pages = render_site(load_archive(folder), "arkiv")
+    pages = rendered_pages(load_archive(folder))
     body = pages["personer/bent-opdigtet.md"].split("\n---\n", 1)[1]  # after the page meta
     assert "# Bent \\*Opdigtet\\* &amp; &lt;3 \\[x\\]" in body
 
@@ -113,7 +111,7 @@ def test_text_from_files_is_escaped(tmp_path):
 def test_meeting_data_as_json(archive):
     import json
 
-    pages = render_site(archive, "arkiv")
+    pages = rendered_pages(archive)
     data = json.loads(pages["data/moeder/koebenhavn-2025-1.json"])
     assert data["date"] is None and data["date_unknown"]["after"] == "2025-02-10"
     assert len(data["participants"]) == 14

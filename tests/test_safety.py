@@ -16,11 +16,10 @@ import pytest
 from hypothesis import strategies as st
 
 from arkiv.check.personal import find_personal, fold
-from arkiv.problems import ProblemList
 from arkiv.check.safety import scan_text, scan_values
+from arkiv.problems import ProblemList
 from arkiv.site.audit import audit_file, audit_site
 from arkiv.source.yamlsource import load_yaml
-
 from conftest import MKDOCS, MKDOCS_ENV, ROOT, copy_project, write_fictional
 from test_cases import EXPECTED, case_files
 

@@ -7,14 +7,13 @@ import subprocess
 
 import pytest
 
-from arkiv.site.build import generate, site_files
 from arkiv.danish import initial
-from arkiv.tools.fiction import write_fictional_archive
 from arkiv.load import check_archive, load_archive
 from arkiv.render import indexes
 from arkiv.render.listing import INLINE_LIMIT
-
-from conftest import MEETINGS, MKDOCS, MKDOCS_ENV, ROOT, copy_project
+from arkiv.site.build import generate
+from arkiv.tools.fiction import write_fictional_archive
+from conftest import MEETINGS, MKDOCS, MKDOCS_ENV, ROOT, copy_project, generated_files
 from sitecheck import Page, resolve
 
 N = 120  # 2½ years of twelve councils meeting quarterly
@@ -46,8 +45,8 @@ def test_never_writes_into_the_real_meetings_folder():
         write_fictional_archive(MEETINGS, 1, protected=MEETINGS)
 
 
-def test_every_hit_is_on_exactly_one_page(fictional):
-    files = {k: v.decode() for k, v in site_files(fictional).items()}
+def test_every_hit_is_on_exactly_one_page(fictional, tmp_path):
+    files = {k: v.decode() for k, v in generated_files(fictional, tmp_path).items()}
     archive, _ = check_archive(fictional)
     split = 0
     for theme_id, hits in archive.theme_hits.items():
@@ -89,8 +88,8 @@ def test_fictional_site_builds_strict_with_every_link_resolving(fictional, tmp_p
 def test_the_fiction_grows_as_a_real_archive_does(tmp_path):
     """Movers between councils, two people of the same name, titles that change and the base
     vocabulary of themes (issue 15): 600 meetings reach the second generation of members."""
-    from arkiv.tools.fiction import HOMONYM_INDEX, MOVER_INDEX, _member
     from arkiv.index.membership import roles_over_time
+    from arkiv.tools.fiction import HOMONYM_INDEX, MOVER_INDEX, _member
 
     folder = write_fictional_archive(tmp_path / "fiction", 600)
     archive, problems = check_archive(folder, strict=True)

@@ -7,7 +7,6 @@ import shutil
 from arkiv.cli import main
 from arkiv.load import check_archive
 from arkiv.tools.template import council_members
-
 from conftest import FIXTURE
 
 

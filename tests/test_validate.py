@@ -2,7 +2,6 @@
 input are the case folders of test_cases.py."""
 
 from arkiv.load import check_archive
-
 from conftest import FICTIONAL_MEETING, write_fictional
 
 

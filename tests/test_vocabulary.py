@@ -7,9 +7,9 @@ from __future__ import annotations
 import pytest
 
 from arkiv.index.crossref import make_finders
-from arkiv.tools.fiction import BASE_THEMES
 from arkiv.problems import ProblemList
 from arkiv.source.registry import read_themes
+from arkiv.tools.fiction import BASE_THEMES
 
 
 @pytest.fixture(scope="module")

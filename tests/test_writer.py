@@ -3,10 +3,11 @@ outside the folder is touched."""
 
 import pytest
 
+from arkiv.problems import InputError
 from arkiv.site.build import generate
-from arkiv.site.writer import MARKER, WriterError, write_tree
-
+from arkiv.site.writer import MARKER, WriterError
 from conftest import write_fictional
+from staged import write_tree
 
 
 def test_writes_only_what_changed_and_removes_leftovers(tmp_path):
@@ -58,7 +59,7 @@ def test_bad_input_leaves_generated_folder_and_docs_untouched(tmp_path):
     before = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
     meeting = root / "meetings" / "testraadet-2031-1.md"
     meeting.write_text(meeting.read_text().replace("council: testraadet", "council: nope"))
-    with pytest.raises(Exception):
+    with pytest.raises(InputError, match="ukendt råd 'nope'"):
         generate(root)
     after = {p: p.read_bytes() for p in (root / "docs").rglob("*") if p.is_file()}
     assert after == before
@@ -97,8 +98,9 @@ def test_a_run_killed_mid_write_leaves_the_previous_folder_whole(tmp_path):
     script = f"""
 import sys, time
 sys.path.insert(0, {str(ROOT / 'scripts')!r})
+sys.path.insert(0, {str(ROOT / 'tests')!r})
 from pathlib import Path
-from arkiv.site.writer import write_tree
+from staged import write_tree
 real = Path.write_bytes
 def slow(self, data):
     time.sleep(0.005)
@@ -144,7 +146,6 @@ def test_a_second_generation_waits_until_the_first_is_done(tmp_path):
     import time
 
     from arkiv.site.writer import exclusive
-
     from conftest import ROOT
 
     write_fictional(tmp_path / "meetings")

@@ -44,8 +44,8 @@ def test_missing_front_matter():
 def test_a_number_keeps_the_text_it_was_written_as(tmp_path):
     """YAML 1.1 reads 'time: 14:00' as 840 (base 60) and '14.00' as 14.0; a text field keeps
     what the editor wrote."""
-    from arkiv.source.fields import Fields
     from arkiv.problems import ProblemList
+    from arkiv.source.fields import Fields
 
     doc = load_yaml("time: 14:00\nother: 14.00\nnumber: 010\nlist: [3, 3.10]\n")
     assert doc.value["time"] == 840

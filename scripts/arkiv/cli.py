@@ -8,14 +8,14 @@ import shutil
 import sys
 from pathlib import Path
 
-from .site.build import MEETINGS_DIR, generate, published_contacts
 from .load import check_archive, load_archive
-from .source.format import ID_HINT, ID_PATTERN
-from .site.search_index import SearchIndexError, index_site
-from .site.audit import audit_site
-from .tools.template import new_meeting_text
 from .problems import InputError
+from .site.audit import audit_site
+from .site.build import MEETINGS_DIR, generate, published_contacts
+from .site.search_index import SearchIndexError, index_site
 from .site.writer import WriterError, exchange, recover
+from .source.format import ID_HINT, ID_PATTERN
+from .tools.template import new_meeting_text
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
+from .check.validate import validate
 from .index.crossref import Finders, build_crossref, index_meeting, make_finders
 from .model import Archive
 from .parallel import map_in_order
 from .problems import InputError, ProblemList
 from .source.reader import read_meeting
 from .source.registry import RESERVED_IDS, read_councils, read_people, read_themes
-from .check.validate import validate
 from .source.yamlsource import Located, load_yaml, read_text, split_front_matter
 
 

@@ -17,8 +17,8 @@ point printed in the minutes).
 from __future__ import annotations
 
 import bisect
-import functools
 import datetime as dt
+import functools
 import html
 import html.entities
 import re

@@ -11,22 +11,22 @@ and minutes need none of it. So the check refuses
 - links whose scheme is not http(s) or mailto, however spelt (`java` + line break + `script:`,
   entities, escapes), images of every form, snippet includes (`--8<--`), character references;
 - invisible characters (controls, zero-width and direction marks, line separators);
-- personal data (arkiv/personal.py);
+- personal data (arkiv/check/personal.py);
 - markdown whose cost grows faster than its length (runs of `[` or backticks, lists nested
   hundreds deep): Python-Markdown needs minutes or crashes on them.
 
 The renderer escapes what it places itself, and the built site is audited before it is published
-(arkiv/site_audit.py), so that a gap in one layer is not a published hole.
+(arkiv/site/audit.py), so that a gap in one layer is not a published hole.
 """
 
 from __future__ import annotations
 
 import re
 
-from .personal import ENTITY_NAMES, INVISIBLE, find_personal, fold, message
 from ..problems import Problem, ProblemList, field_name
 from ..source.format import PLACEHOLDER
 from ..source.yamlsource import Located
+from .personal import ENTITY_NAMES, INVISIBLE, find_personal, fold, message
 
 # Raw HTML as Python-Markdown reads it: '<' and a letter, '/', '!' or '?'. An autolink to a web
 # address (<https://…>) is markdown, not HTML.

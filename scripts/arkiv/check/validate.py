@@ -9,9 +9,9 @@ from collections import Counter
 from ..danish import similar_names, slugify
 from ..model import Council, Meeting, Person, Theme
 from ..problems import ProblemList, field_name
-from .links import ANCHOR_LINK, MEETING_LINK
 from ..source.format import AGENDA_NUMBER
 from ..source.yamlsource import Located
+from .links import ANCHOR_LINK, MEETING_LINK
 
 
 def line_finder(front_matter: dict[str, Located]):

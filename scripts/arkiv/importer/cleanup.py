@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 PAGE_NUMBER = re.compile(r"^(?:side\s+)?\d{1,3}(?:\s*(?:af|/)\s*\d{1,3})?$|^-\s*\d{1,3}\s*-$", re.IGNORECASE)
 # A word broken at the line end: 'forebyggel-' + 'sesindsats'. Not 'bande- og rockerkriminalitet'.
@@ -46,7 +47,7 @@ def clean(pages: list[str]) -> Cleaned:
         numbered.append(rows)
     layout: list[str] = []
     texts = _page_number_prefixes([[text for _, text in rows] for rows in numbered], layout)
-    numbered = [[(n, text) for (n, _), text in zip(rows, page)] for rows, page in zip(numbered, texts)]
+    numbered = [[(n, text) for (n, _), text in zip(rows, page, strict=True)] for rows, page in zip(numbered, texts, strict=True)]
     numbered = _double_spacing(numbered, layout)
     repeated = _letterheads([[text for _, text in rows] for rows in numbered])
     result = Cleaned([], layout=layout)
@@ -75,7 +76,7 @@ def _page_number_prefixes(page_lines: list[list[str]], layout: list[str]) -> lis
     content = [line.strip() for lines in page_lines for line in lines if line.strip()]
     numbers = [int(m["page"]) for line in content if (m := PREFIX.match(line))]
     if len(content) < 5 or len(numbers) < 0.9 * len(content) or numbers[0] not in (0, 1) or \
-            any(b < a for a, b in zip(numbers, numbers[1:])) or len(set(numbers)) > len(numbers) / 3 + 1:
+            any(b < a for a, b in pairwise(numbers)) or len(set(numbers)) > len(numbers) / 3 + 1:
         return page_lines
     layout.append("sidetal foran hver linje fjernet")
     return [[PREFIX.sub("", line.strip(), count=1) for line in lines] for lines in page_lines]

@@ -14,10 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
+from ..check.personal import INVISIBLE, find_personal
 from ..danish import slugify
 from ..load import meeting_files
-from ..check.personal import INVISIBLE, find_personal
 from ..problems import ProblemList
 from ..source.format import DRAFT_HEADER, ITEM_HEADING, front_matter
 from ..source.format import meeting_id as id_of

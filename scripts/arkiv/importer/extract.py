@@ -10,6 +10,7 @@ and no rule about titles or names can split them again.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from pathlib import Path
 
 MAX_BYTES = 20_000_000
@@ -85,7 +86,7 @@ def _page_text(page) -> str:
         if last_bottom is not None and row[0]["top"] - last_bottom > 1.2 * size:
             lines.append("")  # a gap of a blank line between paragraphs
         text = row[0]["text"]
-        for before, word in zip(row, row[1:]):
+        for before, word in pairwise(row):
             gap = word["x0"] - before["x1"]
             text += (CELL if gap > CELL_GAP * size else " ") + word["text"]
         lines.append(text)

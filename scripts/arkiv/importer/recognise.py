@@ -473,7 +473,7 @@ def _sections(lines: list[str], start: int, found: Recognised) -> None:
             chunks[-1] += ["", f"**{line.strip()}**", ""]
             continue
         chunks[-1].append(_cells(line) if "\t" in line else line)
-    for part, chunk in zip(parts, chunks):
+    for part, chunk in zip(parts, chunks, strict=True):
         part.paragraphs = paragraphs(chunk)
     for number, cells in found.agenda_table:
         if number not in seen:

@@ -14,10 +14,29 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..danish import sort_key
-from .finder import NameFinder, WordFinder
-from ..model import (ABSENT, CHAIR, MENTIONED, ON_AGENDA, PRESENT, PRESENTED, PRESENTER, REPRESENTED, SPOKE,
-                     SUBSTITUTE, AgendaEntry, Appearance, Archive, CrossIndex, Hit, Meeting, Person, Section, Theme)
+from ..model import (
+    ABSENT,
+    CHAIR,
+    MENTIONED,
+    ON_AGENDA,
+    PRESENT,
+    PRESENTED,
+    PRESENTER,
+    REPRESENTED,
+    SPOKE,
+    SUBSTITUTE,
+    AgendaEntry,
+    Appearance,
+    Archive,
+    CrossIndex,
+    Hit,
+    Meeting,
+    Person,
+    Section,
+    Theme,
+)
 from ..text import Excerpt, excerpt_of, plain, sentences
+from .finder import NameFinder, WordFinder
 
 
 @dataclass(frozen=True)

@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from ..model import Archive
-from ..parallel import map_in_order
-from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .common import FRONT_PAGE_INCLUDE, meeting_path
 from .council import render_councils
-from .indexes import (THEMES_INDEX, render_front_page,
-                      render_meetings_index, render_people_index, render_themes_index)
+from .data import meeting_data_path, render_meeting_data, render_registry_data
+from .indexes import THEMES_INDEX, render_front_page, render_meetings_index, render_people_index, render_themes_index
 from .meeting import render_meeting, source_copy_path
 from .person import render_person
 from .theme import render_theme
-
-
-def render_site(archive: Archive, folder: str) -> dict[str, str]:
-    """Every generated page and data file, keyed by its path inside the generated folder `folder` (in docs/)."""
-    pages = render_shared(archive, folder)
-    # Each meeting, theme and person is rendered on its own (on all cores: see parallel.py).
-    for rendered in map_in_order(render_one, page_tasks(archive), archive):
-        pages.update(rendered)
-    return pages
 
 
 def render_shared(archive: Archive, folder: str) -> dict[str, str]:

@@ -8,8 +8,8 @@ import json
 import re
 
 from ..danish import format_date
-from .blocks import block
 from ..model import Archive, Meeting, Person, Theme
+from .blocks import block
 
 MEETINGS, THEMES, PEOPLE, SOURCES, COUNCILS = "moeder", "temaer", "personer", "kilder", "raad"
 FRONT_PAGE_INCLUDE = "_includes/forside.md"  # pulled into docs/index.md by pymdownx.snippets

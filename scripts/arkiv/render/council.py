@@ -7,8 +7,21 @@ from ..danish import sort_key
 from ..index.membership import members_over_time, themes_by_year
 from ..model import Archive, Council
 from .blocks import block
-from .common import (COUNCILS, attr, short_meeting_link, escape, html_link, html_list, meeting_path, meeting_title, page_header,
-                     person_path, plural, theme_path, url_link)
+from .common import (
+    COUNCILS,
+    attr,
+    escape,
+    html_link,
+    html_list,
+    meeting_path,
+    meeting_title,
+    page_header,
+    person_path,
+    plural,
+    short_meeting_link,
+    theme_path,
+    url_link,
+)
 from .counts import count_table
 
 COUNCILS_INDEX = f"{COUNCILS}/index.md"

@@ -2,13 +2,29 @@
 
 from __future__ import annotations
 
-from ..danish import initial, slugify, sort_key
-from ..model import Archive
-from ..danish import format_date
-from .common import (MEETINGS, PEOPLE, THEMES, attr, council_name, escape, html_link, html_list, link,
-                     meeting_date_text, meeting_path, meeting_title, page_header, person_path, plural, quote,
-                     theme_link, url_link)
+from ..danish import format_date, initial, slugify, sort_key
 from ..index.membership import themes_by_year
+from ..model import Archive
+from .common import (
+    MEETINGS,
+    PEOPLE,
+    THEMES,
+    attr,
+    council_name,
+    escape,
+    html_link,
+    html_list,
+    link,
+    meeting_date_text,
+    meeting_path,
+    meeting_title,
+    page_header,
+    person_path,
+    plural,
+    quote,
+    theme_link,
+    url_link,
+)
 from .council import COUNCILS_INDEX, council_path
 from .counts import count_table
 from .listing import split_years

@@ -12,8 +12,7 @@ import functools
 
 from ..model import Archive, Hit
 from .blocks import block
-from .common import (attr, escape, excerpt_html, html_link, link, meeting_path, meeting_title, page_header, plural,
-                     url_link)
+from .common import attr, escape, excerpt_html, html_link, link, meeting_path, meeting_title, page_header, plural, url_link
 
 
 def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, describe) -> str:

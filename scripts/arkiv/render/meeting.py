@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
-from ..index.crossref import listed_people
 from ..danish import format_date
+from ..index.crossref import listed_people
 from ..model import INTRO, ITEM, Archive, Meeting, Section
 from .blocks import block
-from .common import (SOURCES, UNKNOWN, attr, note, council_name, html_list, html_link as _a, escape, link, meeting_date_text, meeting_path,
-                     meeting_title, page_header, person_path, search_attributes, theme_path, url_link)
+from .common import (
+    SOURCES,
+    UNKNOWN,
+    attr,
+    council_name,
+    escape,
+    html_list,
+    link,
+    meeting_date_text,
+    meeting_path,
+    meeting_title,
+    note,
+    page_header,
+    person_path,
+    search_attributes,
+    theme_path,
+    url_link,
+)
+from .common import html_link as _a
 from .council import council_path
 from .data import meeting_data_path
 from .names import link_names

@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
+from ..danish import sort_key
 from ..index.crossref import themes_of_person
 from ..index.membership import roles_over_time
-from ..danish import sort_key
-from ..model import (ABSENT, CHAIR, PRESENT, PRESENTED, PRESENTER, REPRESENTED, SPOKE, SUBSTITUTE, Appearance,
-                     Archive, Meeting, Person)
+from ..model import (
+    ABSENT,
+    CHAIR,
+    PRESENT,
+    PRESENTED,
+    PRESENTER,
+    REPRESENTED,
+    SPOKE,
+    SUBSTITUTE,
+    Appearance,
+    Archive,
+    Meeting,
+    Person,
+)
 from .blocks import block
-from .common import (COUNCILS, attr, short_meeting_link, escape, html_link, html_list, meeting_path, meeting_title, note, page_header, person_path, plural, quote,
-                     theme_path, url_link)
+from .common import (
+    COUNCILS,
+    attr,
+    escape,
+    html_link,
+    html_list,
+    meeting_path,
+    meeting_title,
+    note,
+    page_header,
+    person_path,
+    plural,
+    quote,
+    short_meeting_link,
+    theme_path,
+    url_link,
+)
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
-
 
 ROLES = {PRESENT: "Deltager", ABSENT: "Afbud", SUBSTITUTE: "Stedfortræder for", REPRESENTED: "Repræsenteret af",
          PRESENTER: "Oplægsholder", CHAIR: "Formand"}

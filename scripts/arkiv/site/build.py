@@ -11,7 +11,7 @@ from pathlib import Path
 from ..load import load_archive
 from ..model import Archive
 from ..parallel import map_in_order
-from ..render import page_tasks, render_one, render_shared, render_site, source_copies
+from ..render import page_tasks, render_one, render_shared, source_copies
 from .writer import Staging, WriteReport, WriterError, exclusive
 
 MEETINGS_DIR = "meetings"
@@ -19,17 +19,6 @@ DOCS_DIR = "docs"
 GENERATED = "arkiv"  # docs/arkiv/ is generated, ignored by git, and owned by the writer
 MANIFEST = ".inputs.json"  # what the generated folder was made from; see `up_to_date`
 CODE = Path(__file__).resolve().parent
-
-
-def site_files(meetings: Path, folder: str = GENERATED, strict: bool = False, warn=None) -> dict[str, bytes]:
-    """Every generated file's bytes, keyed by path inside the generated folder (what `generate`
-    writes, less its manifest and the writer's marker)."""
-    with _no_cycle_collection():
-        archive = load_archive(meetings, strict, warn)
-        files = {path: text.encode("utf-8") for path, text in render_site(archive, folder).items()}
-        for copy, source in source_copies(archive).items():
-            files[copy] = (meetings / source).read_bytes()
-        return files
 
 
 @contextlib.contextmanager

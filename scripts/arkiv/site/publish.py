@@ -1,7 +1,7 @@
 """`make site`: check and generate, build with MkDocs, audit, and publish – all or nothing.
 
 The site is built into a folder of its own beside site/ (a fresh name per run), audited
-(arkiv/site_audit.py), and only then put in place of site/ in one atomic exchange. A run that
+(arkiv/site/audit.py), and only then put in place of site/ in one atomic exchange. A run that
 fails at any step – bad input, a broken link, a full disk, an unsafe page – leaves site/ as it
 was and says why in one line or one line per problem, never with a traceback. Two runs at once
 (two terminals, or CI and a person) take turns: the second waits for the first's lock.

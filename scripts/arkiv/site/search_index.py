@@ -21,8 +21,11 @@ order (search_order.py), so that two builds of the same input give the same byte
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
+import os
 import queue
+import signal
 import subprocess
 import tempfile
 import threading
@@ -73,8 +76,11 @@ class LiveIndex:
         import pagefind_bin  # only the build needs it
 
         self._log = tempfile.TemporaryFile()  # the service's own messages, for an error report
+        # In a session of its own, so that stopping it stops whatever it started too: a child left
+        # holding its stdout would keep the answer reader (and so `close`) waiting.
         self._process = subprocess.Popen([str(pagefind_bin.get_executable()), "--service"],
-                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log)
+                                         stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log,
+                                         start_new_session=True)
         self._answers: dict[int, dict] = {}
         self._arrived = threading.Condition()
         self._sent = 0
@@ -118,15 +124,19 @@ class LiveIndex:
         """End the service: let it finish (after `write`), or `stop` it (the build failed)."""
         self._outbox.put(None)  # the writer closes stdin, which ends the service
         if stop:
-            self._process.kill()
+            self._kill()
         if self._process.poll() is None:
             try:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:
-                self._process.kill()
+                self._kill()
                 self._process.wait()
         self._process.stdout.close()
         self._log.close()
+
+    def _kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(self._process.pid, signal.SIGKILL)
 
     def _send(self, payload: dict) -> int:
         if self._broken:

@@ -8,16 +8,39 @@ import json
 import re
 from pathlib import Path
 
-from .fields import MAX_YEAR, MIN_YEAR, Fields
-from ..model import (INTRO, ITEM, WRITTEN, AgendaEntry, Attachment, Attendance, Meeting,
-                    MinutesRef, NextMeeting, Presenter, Section, Source, Substitution, UnknownDate)
-from ..problems import ProblemList
-from .format import (AGENDA_NUMBER, CLOCK, DRAFT_MARKS, FRONT_MATTER_FIELDS, ID_HINT, ID_PATTERN,  # noqa: F401
-                     ITEM_HEADING, WRITTEN_HEADING)
 from ..check.links import relative_links
 from ..check.personal import compact, find_personal
 from ..check.safety import scan_personal, scan_text, scan_values
+from ..model import (
+    INTRO,
+    ITEM,
+    WRITTEN,
+    AgendaEntry,
+    Attachment,
+    Attendance,
+    Meeting,
+    MinutesRef,
+    NextMeeting,
+    Presenter,
+    Section,
+    Source,
+    Substitution,
+    UnknownDate,
+)
+from ..problems import ProblemList
+from .fields import MAX_YEAR, MIN_YEAR, Fields
+from .format import (  # noqa: F401
+    AGENDA_NUMBER,
+    CLOCK,
+    DRAFT_MARKS,
+    FRONT_MATTER_FIELDS,
+    ID_HINT,
+    ID_PATTERN,
+    ITEM_HEADING,
+    WRITTEN_HEADING,
+)
 from .yamlsource import SourceError, decode_text, load_yaml, read_text, split_front_matter
+
 
 def peek_front_matter(path: Path) -> dict:
     """A meeting file's front matter as plain values, without checking it; {} when it cannot be

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fields import Fields
+from ..check.safety import scan_values
 from ..model import Council, Person, Role, Theme
 from ..problems import ProblemList
-from ..check.safety import scan_values
+from .fields import Fields
 from .format import ID_HINT, ID_PATTERN
 from .yamlsource import Located, SourceError, load_yaml, read_text
-
 
 COUNCILS, PEOPLE, THEMES = "councils.yml", "people.yml", "themes.yml"
 # Names of the archive's own pages beside the meeting, theme and person pages (render/): an id
