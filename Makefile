@@ -11,8 +11,8 @@ export NO_MKDOCS_2_WARNING := 1
 
 # Check, generate, build beside site/, audit the result, and swap it in whole: a failed or unsafe
 # build leaves site/ as it was (scripts/arkiv/publish.py). Two runs at once take turns.
-site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/
-	$(BIN)/python -m arkiv site
+site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/ (BUILDER=zensical: with Zensical)
+	$(BIN)/python -m arkiv site $(if $(BUILDER),--builder $(BUILDER))
 
 serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000, rebuilding on every edit
 	$(BIN)/mkdocs serve

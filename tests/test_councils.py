@@ -84,22 +84,22 @@ def test_council_pages_and_links_to_them(tmp_path):
     page = pages["raad/testraadet.md"]
     assert re.findall(r"^### (\d{4})$", page, re.MULTILINE) == ["2031", "2030"]  # newest year first
     assert page.index("Møde 9. september 2031") < page.index("Møde 4. marts 2031")
-    assert ('<td><a href="../../personer/bent-opdigtet/">Bent Opdigtet</a></td><td>Borgmester</td>'
-            '<td><a href="../../moeder/testraadet-2030-1/" title="Møde 1. maj 2030">1.5.2030</a></td>'
-            '<td><a href="../../moeder/testraadet-2031-2/" title="Møde 9. september 2031">9.9.2031</a></td>'
+    assert ('<td><a href="../personer/bent-opdigtet.md">Bent Opdigtet</a></td><td>Borgmester</td>'
+            '<td><a href="../moeder/testraadet-2030-1.md" title="Møde 1. maj 2030">1.5.2030</a></td>'
+            '<td><a href="../moeder/testraadet-2031-2.md" title="Møde 9. september 2031">9.9.2031</a></td>'
             '<td>1</td><td>2</td><td>0</td><td>33 %</td></tr>') in page
     assert "Formand (2030)<br>Politidirektør (2031)" in page
     assert "Politikreds: Fiktiv Politikreds." in pages["raad/andet-raad.md"]
     # Themes over time: the table, and the drawing of the same numbers with its label.
-    assert '<th scope="row"><a href="../../temaer/cykler/">Cykler</a></th><td>2</td><td>4</td></tr>' in page
+    assert '<th scope="row"><a href="../temaer/cykler.md">Cykler</a></th><td>2</td><td>4</td></tr>' in page
     assert 'role="img" aria-label="Temaer i Testrådet (fiktivt)s møder, antal punkter pr. år (tallene står i tabellen)"' in page
     # The theme page: which councils, when.
     theme = pages["temaer/cykler.md"]
-    assert ('<th scope="row"><a href="../../raad/andet-raad/">Andet Råd (fiktivt)</a></th><td>–</td><td>2</td>'
+    assert ('<th scope="row"><a href="../raad/andet-raad.md">Andet Råd (fiktivt)</a></th><td>–</td><td>2</td>'
             in theme)
-    assert '<th scope="row"><a href="../../raad/testraadet/">Testrådet (fiktivt)</a></th><td>2</td><td>4</td>' in theme
+    assert '<th scope="row"><a href="../raad/testraadet.md">Testrådet (fiktivt)</a></th><td>2</td><td>4</td>' in theme
     # A meeting names its council with a link; the meetings index links every council's page.
-    assert '<a href="../../raad/testraadet/">Testrådet (fiktivt)</a>' in pages["moeder/testraadet-2031-1.md"]
+    assert '<a href="../raad/testraadet.md">Testrådet (fiktivt)</a>' in pages["moeder/testraadet-2031-1.md"]
     assert "[Andet Råd (fiktivt)](../raad/andet-raad.md) · [Testrådet (fiktivt)](../raad/testraadet.md)" in \
         pages["moeder/index.md"]
     # The front page: themes over time across the archive.

@@ -66,12 +66,12 @@ def test_roles_over_time_with_organisation_and_period(tmp_path):
                      ("andet-raad", "Formand", "andet-raad-2037-1", "andet-raad-2037-1", 1)]
 
     pages = rendered_pages(archive)
-    assert "<li>Formand <a href=\"../../personer/aase-fiktiv/\" data-pagefind-filter=\"person\">Aase Fiktiv</a>, " \
+    assert "<li>Formand <a href=\"../personer/aase-fiktiv.md\" data-pagefind-filter=\"person\">Aase Fiktiv</a>, " \
            "Fiktiv Politikreds</li>" in pages["moeder/testraadet-2031-1.md"]
     person = pages["personer/aase-fiktiv.md"]
     assert "## Roller over tid" in person
-    assert ('<tr><td>Politidirektør, Fiktiv Politikreds</td><td><a href="../../raad/testraadet/">Testrådet (fiktivt)'
-            '</a></td><td><a href="../../moeder/testraadet-2032-1/" title="Møde 4. marts 2032">4.3.2032</a></td>') in person
+    assert ('<tr><td>Politidirektør, Fiktiv Politikreds</td><td><a href="../raad/testraadet.md">Testrådet (fiktivt)'
+            '</a></td><td><a href="../moeder/testraadet-2032-1.md" title="Møde 4. marts 2032">4.3.2032</a></td>') in person
 
 
 def test_one_id_in_two_councils_with_two_titles_years_apart_is_a_warning(tmp_path):
@@ -142,8 +142,8 @@ def test_two_people_of_the_same_name_are_kept_apart(tmp_path):
     archive, problems = check_archive(folder)
     assert list(problems) == []
     pages = rendered_pages(archive)
-    assert '<a href="../../personer/anne-hansen-testraadet/">Anne Hansen</a> oplyste' in pages["moeder/testraadet-2031-1.md"]
-    assert '<a href="../../personer/anne-hansen-andet-raad/">Anne Hansen</a> oplyste' in pages["moeder/andet-raad-2031-1.md"]
+    assert '<a href="../personer/anne-hansen-testraadet.md">Anne Hansen</a> oplyste' in pages["moeder/testraadet-2031-1.md"]
+    assert '<a href="../personer/anne-hansen-andet-raad.md">Anne Hansen</a> oplyste' in pages["moeder/andet-raad-2031-1.md"]
     assert [h.meeting for h in archive.person_hits["anne-hansen-testraadet"]] == ["testraadet-2031-1"]
     assert [h.how for h in archive.person_hits["anne-hansen-andet-raad"]] == [SPOKE]
     for person in ("anne-hansen-testraadet", "anne-hansen-andet-raad"):  # the note on both pages

@@ -31,18 +31,18 @@ def test_meeting_page_links_people_and_themes(archive):
     page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
     # Links in the attendance lists carry the search's person filter (the link text is its value).
     pf = 'data-pagefind-filter="person"'
-    assert f'<li>Politidirektør <a href="../../personer/anne-toennes/" {pf}>Anne Tønnes</a></li>' in page
-    assert (f'<li><a href="../../personer/nina-eg-hansen/" {pf}>Nina Eg Hansen</a> mødte i stedet for '
-            f'<a href="../../personer/michael-vindfeldt/" {pf}>Michael Vindfeldt</a></li>') in page
-    assert 'Herefter orienterede <a href="../../personer/katrine-schjoenning/">Katrine Schønning</a> om' in page
-    assert ('<p class="arkiv-temaer">Temaer: <a href="../../temaer/bander/">Bander</a>, '
-            '<a href="../../temaer/christiania/">Christiania</a>, ') in page
+    assert f'<li>Politidirektør <a href="../personer/anne-toennes.md" {pf}>Anne Tønnes</a></li>' in page
+    assert (f'<li><a href="../personer/nina-eg-hansen.md" {pf}>Nina Eg Hansen</a> mødte i stedet for '
+            f'<a href="../personer/michael-vindfeldt.md" {pf}>Michael Vindfeldt</a></li>') in page
+    assert 'Herefter orienterede <a href="../personer/katrine-schjoenning.md">Katrine Schønning</a> om' in page
+    assert ('<p class="arkiv-temaer">Temaer: <a href="../temaer/bander.md">Bander</a>, '
+            '<a href="../temaer/christiania.md">Christiania</a>, ') in page
 
 
 def test_first_mention_per_section_is_linked_once(archive):
     text = "Anne Tønnes sagde. Anne Tønnes sagde igen. [Lars Weiss](x.md) og `Lars Weiss`."
     linked = link_names(text, archive, "moeder/x.md")
-    assert linked.count('<a href="../../personer/anne-toennes/">') == 1
+    assert linked.count('<a href="../personer/anne-toennes.md">') == 1
     assert "[Lars Weiss](x.md)" in linked and "`Lars Weiss`" in linked
     assert "lars-weiss" not in linked
 
@@ -67,11 +67,11 @@ def test_a_long_people_index_gets_a_page_per_letter(tmp_path):
     assert sorted(pages) == sorted([PEOPLE_INDEX, *letters])
     index = pages[PEOPLE_INDEX]
     assert re.findall(r'<li><a href="([^"]+)">([^<]+)</a> \((\d) (?:personer|person)\)</li>', index) == [
-        ("bogstav/f/", "F", "1"), ("bogstav/o/", "O", "1"), ("bogstav/p/", "P", "2")]
+        ("bogstav/f.md", "F", "1"), ("bogstav/o.md", "O", "1"), ("bogstav/p.md", "P", "2")]
     for path, names in letters.items():
         person = re.findall(r'<li><a href="([^"]+)">([^<]+)</a>', pages[path])
         assert [n for _, n in person] == names  # everyone on exactly one letter page
-        assert person[0][0].startswith("../../") and "[Alle personer](../index.md)" in pages[path]
+        assert person[0][0].startswith("../") and person[0][0].endswith(".md") and "[Alle personer](../index.md)" in pages[path]
 
 
 def test_front_page_names_everyone_only_while_they_are_few(tmp_path):
@@ -88,12 +88,12 @@ def test_fictional_meeting_with_known_date(tmp_path):
     pages = rendered_pages(archive)
     page = pages["moeder/testraadet-2031-1.md"]
     assert "# Møde 4. marts 2031" in page
-    assert '<li><strong>Formand:</strong> <a href="../../personer/aase-fiktiv/">Aase Fiktiv</a></li>' in page
+    assert '<li><strong>Formand:</strong> <a href="../personer/aase-fiktiv.md">Aase Fiktiv</a></li>' in page
     assert "<li><strong>Tidspunkt:</strong> 14.00</li>" in page
     person = pages["personer/aase-fiktiv.md"]
     # Hit lists are raw HTML with the built site's directory URLs (render/listing.py).
     # »Aase F. Fiktiv nævnte æblekrigen«: she spoke on the item.
-    assert '<a href="../../moeder/testraadet-2031-1/#punkt-2a">Punkt 2.a: Status</a> – tog ordet' in person
+    assert '<a href="../moeder/testraadet-2031-1.md#punkt-2a">Punkt 2.a: Status</a> – tog ordet' in person
     assert "<strong>Aase F. Fiktiv</strong> nævnte æblekrigen." in person
     theme = pages["temaer/aeblekrig.md"]
     assert "nævner »æblekrigen«" in theme

@@ -42,6 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     importer.add_argument("--force", action="store_true", help="overskriv en eksisterende mødefil")
     site = commands.add_parser("site", help="tjek, generér, byg, kontrollér og offentliggør sitet (make site)")
     site.add_argument("site", type=Path, nargs="?", default=Path("site"), help="mappen, der offentliggøres (standard: site)")
+    site.add_argument("--builder", choices=("mkdocs", "zensical"), default="mkdocs",
+                      help="byggeværktøjet: MkDocs (standard) eller Zensical")
     index = commands.add_parser("index", help="byg søgeindekset (Pagefind) i et bygget site")
     index.add_argument("site", type=Path, help="det byggede site, fx site")
     args = parser.parse_args(argv)
@@ -53,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "site":
         from .site.publish import build_site
 
-        return build_site(args.root, args.site, say=_say)
+        return build_site(args.root, args.site, say=_say, builder=args.builder)
     if args.command == "publish":
         return _publish(args.built, args.site, args.root)
     if args.command == "new":

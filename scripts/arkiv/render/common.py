@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import html
 import json
 import re
@@ -30,7 +29,9 @@ def person_path(person: Person) -> str:
 
 
 def link(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """Relative link between two generated pages, as MkDocs wants it (to the .md file).
+    """Relative link between two generated pages (to the .md file), in Markdown and in the pages'
+    raw HTML alike: any builder resolves it against the page's source file, as Zensical does for
+    both; under MkDocs, which leaves raw HTML alone, the hook's extension does (site/rawhtml.py).
 
     Pure string work on the known page paths: posixpath.relpath asks the OS for the working
     directory on every call, which is slow at a hundred thousand links.
@@ -69,28 +70,6 @@ def page_header(title: str, description: str, search: str | None = None) -> str:
     # became an element with a handler).
     return (f"---\ntitle: {json.dumps(attr(title), ensure_ascii=False)}\n"
             f"description: {json.dumps(attr(description), ensure_ascii=False)}\n{kind}---\n\n")
-
-
-def url_link(from_page: str, to_page: str, anchor: str | None = None) -> str:
-    """Relative link between two generated pages as the built site has them (`moeder/x/`), for
-    raw HTML, which MkDocs passes through without rewriting `.md` links."""
-    source, target = _url_dir(from_page), _url_dir(to_page)
-    common = 0
-    while common < len(source) and common < len(target) and source[common] == target[common]:
-        common += 1
-    rest = target[common:]
-    path = "../" * (len(source) - common) + ("/".join(rest) + "/" if rest else "")
-    path = path or "./"
-    return f"{path}#{anchor}" if anchor else path
-
-
-@functools.lru_cache(maxsize=65536)
-def _url_dir(page: str) -> tuple[str, ...]:
-    """'temaer/opioider.md' → ('temaer', 'opioider'); 'temaer/index.md' → ('temaer',).
-
-    Cached: a list page asks for the same few thousand pages' folders a hundred thousand times."""
-    parts = tuple(page[:-3].split("/"))
-    return parts[:-1] if parts[-1] == "index" else parts
 
 
 _HTML_SPECIAL = re.compile(r"[&<>\"']")
@@ -137,7 +116,7 @@ def short_meeting_link(page: str, meeting: Meeting) -> str:
         label = f"{meeting.date_unknown.number_in_year}. møde {meeting.year}"
     else:
         label = f"møde i {meeting.year}"
-    return f'<a href="{url_link(page, meeting_path(meeting))}" title="{attr(meeting_title(meeting))}">{label}</a>'
+    return f'<a href="{link(page, meeting_path(meeting))}" title="{attr(meeting_title(meeting))}">{label}</a>'
 
 
 def meeting_date_text(meeting: Meeting) -> str:

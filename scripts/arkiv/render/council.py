@@ -13,6 +13,7 @@ from .common import (
     escape,
     html_link,
     html_list,
+    link,
     meeting_path,
     meeting_title,
     page_header,
@@ -20,7 +21,6 @@ from .common import (
     plural,
     short_meeting_link,
     theme_path,
-    url_link,
 )
 from .counts import count_table
 
@@ -45,7 +45,7 @@ def _index(archive: Archive) -> str:
     for council in sorted(archive.councils.values(), key=lambda c: sort_key(c.name)):
         meetings = archive.council_meetings(council.id)
         span = f", {meetings[0].year}–{meetings[-1].year}" if meetings else ""
-        rows.append(f"<li>{html_link(url_link(page, council_path(council)), council.name)} – "
+        rows.append(f"<li>{html_link(link(page, council_path(council)), council.name)} – "
                     f"{plural(len(meetings), 'møde', 'møder')}{span}</li>")
     return "\n".join([page_header("Råd", "Rådene i arkivet: kredsråd og andre råd."), "# Råd\n",
                       "Rådene, hvis referater arkivet rummer, med deres møder, medlemmer og temaer.\n",
@@ -65,7 +65,7 @@ def render_council(archive: Archive, council: Council) -> str:
     for meeting in reversed(meetings):
         years.setdefault(meeting.year, []).append(meeting)
     for year, in_year in years.items():
-        rows = [f"<li>{html_link(url_link(page, meeting_path(m)), meeting_title(m))} – "
+        rows = [f"<li>{html_link(link(page, meeting_path(m)), meeting_title(m))} – "
                 f"{plural(len(m.items), 'punkt', 'punkter')} på dagsordenen</li>" for m in in_year]
         parts.append(f"### {year}\n\n" + html_list(rows))
     parts.append(_members(archive, council, page))
@@ -87,7 +87,7 @@ def _members(archive: Archive, council: Council, page: str) -> str:
             attr(t.title) + (f" ({_period(t.first, t.last)})" if len(member.titles) > 1 else "")
             for t in member.titles) or "–"
         rate = f"{round(100 * member.rate)} %" if member.rate is not None else "–"
-        lines.append(f"<tr><td>{html_link(url_link(page, person_path(person)), person.name)}</td><td>{titles}</td>"
+        lines.append(f"<tr><td>{html_link(link(page, person_path(person)), person.name)}</td><td>{titles}</td>"
                      f"<td>{short_meeting_link(page, member.first)}</td><td>{short_meeting_link(page, member.last)}</td>"
                      f"<td>{member.attended}</td><td>{member.absent}</td><td>{member.stand_in}</td><td>{rate}</td></tr>")
     lines.append("</tbody></table></div>")
@@ -106,7 +106,7 @@ def _themes(archive: Archive, council: Council, page: str) -> str:
     counts = themes_by_year(archive, council.id)
     if not counts:
         return "## Temaer over tid\n\nIngen punkter er endnu knyttet til et tema.\n"
-    rows = [(archive.themes[t].title, url_link(page, theme_path(archive.themes[t])), counts[t])
+    rows = [(archive.themes[t].title, link(page, theme_path(archive.themes[t])), counts[t])
             for t in sorted(counts, key=lambda t: sort_key(archive.themes[t].title))]
     return ("## Temaer over tid\n\nAntal punkter på hvert tema, år for år:\n\n"
             + count_table("Tema", rows, caption=f"Temaer i {council.name}s møder, antal punkter pr. år"))

@@ -23,7 +23,6 @@ from .common import (
     plural,
     quote,
     theme_link,
-    url_link,
 )
 from .council import COUNCILS_INDEX, council_path
 from .counts import count_table
@@ -35,7 +34,7 @@ MEETINGS_INDEX, THEMES_INDEX, PEOPLE_INDEX = f"{MEETINGS}/index.md", f"{THEMES}/
 
 def _meeting_lines(archive: Archive, page: str, meetings) -> list[str]:
     """One HTML list (see blocks.py): the index of a year can hold a hundred meetings."""
-    rows = [f"<li>{html_link(url_link(page, meeting_path(m)), meeting_title(m))} – "
+    rows = [f"<li>{html_link(link(page, meeting_path(m)), meeting_title(m))} – "
             f"{attr(council_name(archive, m))} – {plural(len(m.items), 'punkt', 'punkter')} på dagsordenen</li>"
             for m in meetings]
     return [html_list(rows)]
@@ -108,7 +107,7 @@ def render_people_index(archive: Archive, limit: int | None = None) -> dict[str,
     links = []
     for letter, members in groups.items():
         sub = f"{PEOPLE}/bogstav/{slugify(letter) or 'andre'}.md"
-        links.append(f"<li>{html_link(url_link(page, sub), letter)} ({plural(len(members), 'person', 'personer')})</li>")
+        links.append(f"<li>{html_link(link(page, sub), letter)} ({plural(len(members), 'person', 'personer')})</li>")
         pages[sub] = "\n".join([
             page_header(f"Personer: {letter}", f"Personer, hvis efternavn begynder med {letter}."),
             f"# Personer: {letter}\n", f"[Alle personer]({link(sub, page)})\n",
@@ -125,7 +124,7 @@ def _person_lines(archive: Archive, page: str, people) -> list[str]:
     for person in people:
         titles = "; ".join(attr(", ".join(x for x in (r.title, r.organisation) if x)) for r in person.roles)
         count = len({entry[0].id for entry in archive.person_meetings.get(person.id, [])})
-        line = f"<li>{html_link(url_link(page, person_path(person)), person.filed_as)}"
+        line = f"<li>{html_link(link(page, person_path(person)), person.filed_as)}"
         if titles:
             line += f" – {titles}"
         rows.append(line + f" ({plural(count, 'møde', 'møder')})</li>")

@@ -12,7 +12,7 @@ import functools
 
 from ..model import Archive, Hit
 from .blocks import block
-from .common import attr, escape, excerpt_html, html_link, link, meeting_path, meeting_title, page_header, plural, url_link
+from .common import attr, escape, excerpt_html, html_link, link, meeting_path, meeting_title, page_header, plural
 
 
 def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, describe) -> str:
@@ -42,7 +42,7 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
         council = attr(archive.councils[meeting.council].name)
         rows = years.setdefault(meeting.year, [])
         # Page paths and anchors are made of checked ids and agenda numbers: nothing to escape.
-        meeting_url = url_link(page, meeting_path(meeting))
+        meeting_url = link(page, meeting_path(meeting))
         rows.append(f"<h{level + 1}>{html_link(meeting_url, meeting_title(meeting))}"
                     f" – {council}</h{level + 1}>\n<ul>")
         for hit in by_meeting[meeting_id]:

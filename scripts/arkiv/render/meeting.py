@@ -22,7 +22,6 @@ from .common import (
     person_path,
     search_attributes,
     theme_path,
-    url_link,
 )
 from .common import html_link as _a
 from .council import council_path
@@ -101,7 +100,7 @@ def _person(archive: Archive, page: str, person_id: str, search_filter: bool = F
     filter (Pagefind takes the link's text, the registry name, as the value): cheaper in bytes
     than a hidden element per person, and a meeting page must stay under 60 KB."""
     person = archive.people[person_id]
-    href = attr(url_link(page, person_path(person)))
+    href = attr(link(page, person_path(person)))
     marker = ' data-pagefind-filter="person"' if search_filter else ""
     return f'<a href="{href}"{marker}>{attr(person.name)}</a>'
 
@@ -114,7 +113,7 @@ def attending(meeting: Meeting) -> list[str]:
 
 
 def _meeting(archive: Archive, page: str, meeting: Meeting) -> str:
-    return _a(url_link(page, meeting_path(meeting)), meeting_title(meeting))
+    return _a(link(page, meeting_path(meeting)), meeting_title(meeting))
 
 
 def _rows(rows: list[tuple[str, str]]) -> str:
@@ -130,7 +129,7 @@ def _facts(archive: Archive, meeting: Meeting, page: str) -> str:
     else:
         chair = attr(meeting.chair_note) if meeting.chair_note else UNKNOWN.capitalize()
     return _rows([
-        ("Råd", _a(url_link(page, council_path(archive.councils[meeting.council])), council_name(archive, meeting))),
+        ("Råd", _a(link(page, council_path(archive.councils[meeting.council])), council_name(archive, meeting))),
         ("Dato", attr(meeting_date_text(meeting))),
         ("Tidspunkt", attr(meeting.time) if meeting.time else UNKNOWN.capitalize()),
         ("Sted", attr(meeting.place) if meeting.place else UNKNOWN.capitalize()),
@@ -231,7 +230,7 @@ def _section(archive: Archive, meeting: Meeting, section: Section, page: str) ->
     themes = archive.section_themes.get((meeting.id, section.anchor), [])
     labels = ""
     if themes:
-        links = ", ".join(_a(url_link(page, theme_path(archive.themes[t])), archive.themes[t].title) for t in themes)
+        links = ", ".join(_a(link(page, theme_path(archive.themes[t])), archive.themes[t].title) for t in themes)
         labels = block(f'<p class="arkiv-temaer">Temaer: {links}</p>') + "\n"
     if section.kind == INTRO:
         return f'<span id="{section.anchor}"></span>\n\n{labels}{body}\n'
@@ -260,14 +259,12 @@ def _source(meeting: Meeting, page: str) -> str:
     rows = [("Kilde", attr(source.kind))]
     copy = source_copy_path(meeting)
     if copy:
-        # The source text is a file beside the pages, not a page: its link is relative to the
-        # page's folder as served (…/moeder/<id>/), one level deeper than the .md file.
-        rows.append(("Kildens tekst", _a("../" + link(page, copy), copy.rsplit("/", 1)[1])))
+        rows.append(("Kildens tekst", _a(link(page, copy), copy.rsplit("/", 1)[1])))
     rows.append(("Oprindelig adresse", _a(source.url, source.url) if source.url else "ikke registreret"))
     if source.note:
         rows.append(("Om gengivelsen", attr(source.note)))
-    rows.append(("Data", f"{_a('../' + link(page, meeting_data_path(meeting)), 'mødet som JSON')}"
-                         f" (alle møder: {_a('../' + link(page, 'data/moeder.json'), 'moeder.json')})"))
+    rows.append(("Data", f"{_a(link(page, meeting_data_path(meeting)), 'mødet som JSON')}"
+                         f" (alle møder: {_a(link(page, 'data/moeder.json'), 'moeder.json')})"))
     rows.append(("Mødefil i arkivet", f"<code>meetings/{attr(meeting.path)}</code>"))
     return "## Kilde\n\n" + _rows(rows)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Archive
-from .common import person_path, url_link
+from .common import link, person_path
 
 # Markdown that must not be touched: existing links, inline code, raw HTML tags.
 _PROTECTED = re.compile(r"\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]+>")
@@ -27,7 +27,7 @@ def link_names(markdown: str, archive: Archive, from_page: str, present: frozens
                 continue
             linked.add(person_id)
             # Inline HTML rather than a markdown link: cheaper for the build, and the URL is final.
-            target = url_link(from_page, person_path(archive.people[person_id]))
+            target = link(from_page, person_path(archive.people[person_id]))
             out.append(f'{text[last: match.start()]}<a href="{target}">{match.group(0)}</a>')
             last = match.end()
         out.append(text[last:])

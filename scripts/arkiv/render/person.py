@@ -26,6 +26,7 @@ from .common import (
     escape,
     html_link,
     html_list,
+    link,
     meeting_path,
     meeting_title,
     note,
@@ -35,7 +36,6 @@ from .common import (
     quote,
     short_meeting_link,
     theme_path,
-    url_link,
 )
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
@@ -104,7 +104,7 @@ def _roles(archive: Archive, person: Person, page: str) -> str:
     for role in roles:
         council = archive.councils[role.council]
         lines.append(f"<tr><td>{attr(role.title)}</td>"
-                     f"<td>{html_link(url_link(page, f'{COUNCILS}/{council.id}.md'), council.name)}</td>"
+                     f"<td>{html_link(link(page, f'{COUNCILS}/{council.id}.md'), council.name)}</td>"
                      f"<td>{short_meeting_link(page, role.first)}</td><td>{short_meeting_link(page, role.last)}</td>"
                      f"<td>{role.meetings}</td></tr>")
     lines.append("</tbody></table></div>")
@@ -121,8 +121,8 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
     for meeting, role, other, title in reversed(rows):
         role = attr(role)
         if other:
-            role += " " + html_link(url_link(page, person_path(other)), other.name)
-        lines.append(f"<tr><td>{html_link(url_link(page, meeting_path(meeting)), meeting_title(meeting))}</td>"
+            role += " " + html_link(link(page, person_path(other)), other.name)
+        lines.append(f"<tr><td>{html_link(link(page, meeting_path(meeting)), meeting_title(meeting))}</td>"
                      f"<td>{attr(archive.councils[meeting.council].name)}</td><td>{role}</td><td>{attr(title)}</td></tr>")
     lines.append("</tbody></table></div>")
     return "## Møder\n\n" + block("\n".join(lines))
@@ -133,7 +133,7 @@ def _themes(archive: Archive, person: Person, page: str) -> str:
     would make the person a hit for it."""
     def listed(counts):
         ordered = sorted(counts, key=lambda t: sort_key(archive.themes[t].title))
-        rows = [f"<li>{html_link(url_link(page, theme_path(archive.themes[t])), archive.themes[t].title)}"
+        rows = [f"<li>{html_link(link(page, theme_path(archive.themes[t])), archive.themes[t].title)}"
                 f" – {plural(counts[t], 'punkt', 'punkter')}</li>" for t in ordered]
         return html_list(rows, ' class="arkiv-temaliste" data-pagefind-ignore')
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..danish import sort_key
 from ..index.membership import councils_by_year
 from ..model import ON_AGENDA, Archive, Theme
-from .common import COUNCILS, escape, page_header, plural, quote, theme_path, url_link
+from .common import COUNCILS, escape, link, page_header, plural, quote, theme_path
 from .counts import count_table
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 
@@ -47,7 +47,7 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
 def _councils(archive: Archive, theme: Theme, page: str) -> str:
     """Which councils took the theme up, and when: a council × year table and its drawing."""
     counts = councils_by_year(archive, theme.id)
-    rows = [(archive.councils[c].name, url_link(page, f"{COUNCILS}/{c}.md"), counts[c])
+    rows = [(archive.councils[c].name, link(page, f"{COUNCILS}/{c}.md"), counts[c])
             for c in sorted(counts, key=lambda c: sort_key(archive.councils[c].name))]
     return ("## Råd og år\n\nAntal punkter på temaet i hvert råd, år for år:\n\n"
             + count_table("Råd", rows, caption=f"Punkter om {theme.title} pr. råd og år") + "\n")

@@ -18,7 +18,7 @@ MEETINGS_DIR = "meetings"
 DOCS_DIR = "docs"
 GENERATED = "arkiv"  # docs/arkiv/ is generated, ignored by git, and owned by the writer
 MANIFEST = ".inputs.json"  # what the generated folder was made from; see `up_to_date`
-CODE = Path(__file__).resolve().parent
+CODE = Path(__file__).resolve().parent.parent  # the whole arkiv package: its code makes the pages too
 
 
 @contextlib.contextmanager

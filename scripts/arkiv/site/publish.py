@@ -1,4 +1,10 @@
-"""`make site`: check and generate, build with MkDocs, audit, and publish – all or nothing.
+"""`make site`: check and generate, build, index for search, audit, and publish – all or nothing.
+
+The builder is MkDocs (the default, `make site`) or Zensical, Material's successor (`make site
+BUILDER=zensical`). Both read mkdocs.yml and build the same pages: generation runs here first, so
+no builder needs the hook. MkDocs still runs the hook (which finds the pages up to date and
+indexes each page for search as it is built); for Zensical, which runs no hooks, the search index
+is made here afterwards from the built site.
 
 The site is built into a folder of its own beside site/ (a fresh name per run), audited
 (arkiv/site/audit.py), and only then put in place of site/ in one atomic exchange. A run that
@@ -15,6 +21,7 @@ import fcntl
 import logging
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -25,6 +32,7 @@ from .audit import audit_site
 from .writer import WriterError, exchange, recover
 
 LOCK = ".site.lock"
+BUILDERS = ("mkdocs", "zensical")
 DISK_FULL = 2 * 1024 * 1024  # free bytes below which a failed build is reported as a full disk
 
 
@@ -47,14 +55,16 @@ def one_at_a_time(root: Path, say):
         os.close(handle)
 
 
-def build_site(root: Path, target: Path, say=print) -> int:
-    """Build and publish the site of the project at `root` into `target`; the exit code."""
+def build_site(root: Path, target: Path, say=print, builder: str = "mkdocs") -> int:
+    """Build and publish the site of the project at `root` into `target` with `builder`; the exit code."""
     root, target = Path(root).resolve(), Path(target)
     if not target.is_absolute():
         target = root / target
     try:
+        if builder not in BUILDERS:
+            raise PublishError(f"ukendt byggeværktøj '{builder}'; vælg BUILDER=mkdocs eller BUILDER=zensical")
         with one_at_a_time(root, say):
-            _build(root, target, say)
+            _build(root, target, say, builder)
     except InputError as exc:
         for problem in exc.problems:
             say(str(problem), error=True)
@@ -80,14 +90,17 @@ def build_site(root: Path, target: Path, say=print) -> int:
     return 0
 
 
-def _build(root: Path, target: Path, say) -> None:
+def _build(root: Path, target: Path, say, builder: str) -> None:
     for stale in target.parent.glob(".site-new-*"):  # left by a run that was killed; we hold the lock
         shutil.rmtree(stale, ignore_errors=True)
     report = generate(root, warn=lambda problem: say(str(problem), error=True))
     say(f"Genereret: {report}.")
     built = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     try:
-        _mkdocs_build(root, built)
+        if builder == "zensical":
+            _zensical_build(root, built, say)
+        else:
+            _mkdocs_build(root, built)
         _audit(root, built)
         recover(target)
         exchange(built, target)
@@ -130,6 +143,48 @@ def _mkdocs_build(root: Path, built: Path) -> None:
         for handler in handlers:
             logger.removeHandler(handler)
         logger.setLevel(level)
+
+
+def _zensical_build(root: Path, built: Path, say) -> None:
+    """`zensical build --strict --clean` into `built`, then the search index of what it built.
+
+    Zensical takes the site folder from its configuration, and only inside the project: a copy of
+    mkdocs.yml naming `built` is written beside it for the build, and removed after. `--clean`,
+    because its cache otherwise keeps pages that generation has since changed."""
+    import yaml
+
+    from .search_index import SearchIndexError, index_site
+
+    # Zensical builds only into the project; a site published elsewhere is built here and copied.
+    inside = built if built.parent == root else Path(tempfile.mkdtemp(prefix=".site-new-zensical-", dir=root))
+    config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["site_dir"] = inside.name
+    settings = root / f"{inside.name}.zensical.yml"
+    settings.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    command = Path(sys.executable).with_name("zensical")
+    try:
+        result = subprocess.run([str(command), "build", "--strict", "--clean", "-f", settings.name],
+                                cwd=root, capture_output=True, text=True)
+        if result.returncode != 0 or not (inside / "index.html").is_file():
+            said = " ".join((result.stderr or result.stdout).split())[:2000]
+            raise PublishError(f"zensical kunne ikke bygge sitet: {said or f'kode {result.returncode}'}")
+        # Zensical's own search index, which this site does not use (its search is Pagefind's):
+        # its text runs table cells together into numbers that read as phone numbers.
+        (inside / "search.json").unlink(missing_ok=True)
+        if inside != built:
+            shutil.copytree(inside, built, dirs_exist_ok=True)
+    except OSError as exc:
+        if exc.errno == errno.ENOSPC:
+            raise
+        raise PublishError(f"zensical kan ikke køres ({exc.strerror or exc}); den installeres af `make site`") from None
+    finally:
+        settings.unlink(missing_ok=True)
+        if inside != built:
+            shutil.rmtree(inside, ignore_errors=True)
+    try:
+        say(f"Søgeindeks: {index_site(built)}.")
+    except SearchIndexError as exc:
+        raise PublishError(str(exc)) from None
 
 
 def _audit(root: Path, built: Path) -> None:
