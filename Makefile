@@ -14,8 +14,8 @@ export NO_MKDOCS_2_WARNING := 1
 site: $(VENV)/.site-installed  ## generate pages from meetings/ and build site/ (BUILDER=zensical: with Zensical)
 	$(BIN)/python -m arkiv site $(if $(BUILDER),--builder $(BUILDER))
 
-serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000, rebuilding on every edit
-	$(BIN)/mkdocs serve
+serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000: each save rebuilds only what changed
+	$(BIN)/mkdocs serve --dirty
 
 check: $(VENV)/.site-installed  ## check meetings/ without building (STRICT=1: warnings are errors)
 	$(BIN)/python -m arkiv check $(if $(STRICT),--strict)

@@ -4,6 +4,8 @@ The logic lives in the `arkiv` package (runnable alone as `python -m arkiv gener
 `python -m arkiv index site`); this hook only calls it, so `mkdocs build` and `mkdocs serve` need
 no separate step. Unchanged pages are not rewritten, so `mkdocs serve` does not loop on its own
 output. Each page goes to the search index as it is rendered (arkiv/site/search_index.py, LiveIndex).
+Under `mkdocs serve` generation is the incremental preview, and a broken save is shown in the
+browser instead of stopping the server (arkiv/site/serve.py).
 """
 
 import logging
@@ -15,11 +17,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mkdocs.exceptions import PluginError  # noqa: E402
 
 from arkiv.problems import InputError  # noqa: E402
-from arkiv.site.build import generate  # noqa: E402
+from arkiv.render.common import FRONT_PAGE_INCLUDE  # noqa: E402
+from arkiv.site.build import GENERATED, Preview, generate  # noqa: E402
 from arkiv.site.markdown_gates import PreprocessorsOnlyWhereNeeded  # noqa: E402
 from arkiv.site.parallel_markdown import convert_pages  # noqa: E402
 from arkiv.site.rawhtml import RawHtmlBlocks  # noqa: E402
 from arkiv.site.search_index import LiveIndex, SearchIndexError, index_site  # noqa: E402
+from arkiv.site.serve import index_in_background, rewatch, show_problems  # noqa: E402
 from arkiv.site.writer import WriterError  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
@@ -34,8 +38,36 @@ def on_config(config, **kwargs):
     return config
 
 
+_serving = False
+_preview = Preview()
+_problems: list = []  # under serve: the problems of the last save, shown on every page
+
+
+def on_startup(command, dirty, **kwargs):
+    global _serving
+    _serving = command == "serve"
+    if _serving and dirty:
+        # `make serve` is `mkdocs serve --dirty` (only what changed is built again): MkDocs warns
+        # that dirty builds may leave navigation stale, which `strict: true` would make an error.
+        # The navigation is only the index pages, which are built again whenever they change.
+        logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record) -> bool:
+    return "'dirty' build is being performed" not in record.getMessage()
+
+
+def on_serve(server, config, builder, **kwargs):
+    rewatch(server, config.docs_dir, GENERATED)
+    show_problems(server, _problems)
+    return server
+
+
 def on_pre_build(config, **kwargs):
     root = Path(config.config_file_path).resolve().parent
+    if _serving:
+        _preview_generate(root, config)
+        return
     try:
         # Warnings (e.g. a phone number) are publishable: logged at INFO so that
         # `mkdocs build --strict` does not fail on them. `python -m arkiv check --strict` does.
@@ -44,6 +76,27 @@ def on_pre_build(config, **kwargs):
         raise PluginError(f"mødefilerne har {len(exc.problems)} fejl; intet er skrevet:\n{exc}") from None
     except WriterError as exc:
         raise PluginError(str(exc)) from None
+
+
+def _preview_generate(root: Path, config) -> None:
+    """The preview's generation: the last good pages stay when a save breaks the archive."""
+    try:
+        report = _preview.generate(root, warn=lambda problem: log.info(str(problem)))
+    # Printed, not logged: a logged error would fail the rebuild (`strict: true`), and a failed
+    # rebuild leaves the browser waiting; the pages show the problems instead (site/serve.py).
+    except InputError as exc:
+        _problems[:] = list(exc.problems)
+        print(f"mødefilerne har {len(exc.problems)} fejl; siderne er som før:\n{exc}", file=sys.stderr)
+        return
+    except WriterError as exc:
+        _problems[:] = [exc]
+        print(f"fejl: {exc}", file=sys.stderr)
+        return
+    _problems.clear()
+    if FRONT_PAGE_INCLUDE in report.written:
+        # The front page includes a generated part; under --dirty it is built only when its own
+        # output is missing.
+        (Path(config.site_dir) / "index.html").unlink(missing_ok=True)
 
 
 def on_nav(nav, config, files, **kwargs):
@@ -84,6 +137,9 @@ def on_post_page(output, page, config, **kwargs):
 def on_post_build(config, **kwargs):
     # The search page needs the Pagefind index of the finished site, in `mkdocs serve` too.
     site = Path(config.site_dir)
+    if _serving and _index is None:
+        index_in_background(site)  # a dirty rebuild: the page is there now, the search follows
+        return
     try:
         summary = _index.write(site / "pagefind") if _index is not None else index_site(site)
         log.info("Søgeindeks: %s", summary)

@@ -36,10 +36,12 @@ def meeting_files(folder: Path, problems: ProblemList | None = None) -> list[Pat
     return found
 
 
-def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, ProblemList]:
+def check_archive(folder: Path, strict: bool = False, cache: dict | None = None) -> tuple[Archive | None, ProblemList]:
     """Read everything, collect every problem; the archive is None when there are errors.
 
-    With `strict`, warnings count as errors (CI runs this way).
+    With `strict`, warnings count as errors (CI runs this way). With a `cache` (kept by the caller
+    between runs, as the preview under `mkdocs serve` does), a meeting file whose file and source
+    text are as they were when it was last read is not read again – unless a registry changed.
     """
     folder = Path(folder)
     problems = ProblemList()
@@ -50,7 +52,7 @@ def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, P
     registries_ok = not problems.errors
     finders = make_finders(themes, people) if registries_ok else None
     meetings, indexes = [], {}
-    for meeting, found, index in map_in_order(read_and_index, meeting_files(folder, problems), folder, finders):
+    for meeting, found, index in _read_all(meeting_files(folder, problems), folder, finders, cache):
         problems.extend(found)
         if meeting:
             meetings.append(meeting)
@@ -75,6 +77,46 @@ def check_archive(folder: Path, strict: bool = False) -> tuple[Archive | None, P
     meetings.sort(key=lambda m: m.sort_key)
     archive = Archive(councils, people, themes, tuple(meetings))
     return build_crossref(archive, finders, indexes), problems
+
+
+def _stamp(path: Path) -> tuple | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_mtime_ns, info.st_size, info.st_ino)
+
+
+def _registries(folder: Path) -> bytes:
+    return b"\0".join(_read_bytes(folder / name) for name in ("councils.yml", "people.yml", "themes.yml"))
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return b""
+
+
+def _read_all(paths: list[Path], folder: Path, finders: Finders | None, cache: dict | None) -> list:
+    """`read_and_index` of every file, in order: from `cache` where the file, its source text and
+    the registries are unchanged, read (on all cores) where not."""
+    if cache is None:
+        return list(map_in_order(read_and_index, paths, folder, finders))
+    registries = _registries(folder)
+    if cache.get("registries") != registries or finders is None:
+        cache.clear()
+        cache["registries"] = registries
+    files: dict[Path, tuple] = cache.setdefault("files", {})
+    fresh = [path for path in paths if path not in files or any(_stamp(p) != s for p, s in files[path][0])]
+    before = {path: _stamp(path) for path in fresh}  # taken before reading: an edit meanwhile is read next time
+    for path, result in zip(fresh, map_in_order(read_and_index, fresh, folder, finders), strict=True):
+        meeting = result[0]
+        source = folder / meeting.source.file if meeting and meeting.source.file else None
+        files[path] = (((path, before[path]),) + (((source, _stamp(source)),) if source else ()), result)
+    for gone in set(files) - set(paths):
+        del files[gone]
+    return [files[path][1] for path in paths]
 
 
 def read_and_index(path: Path, folder: Path, finders: Finders | None):
@@ -108,9 +150,9 @@ class FrontMatter(dict):
         return self[name]
 
 
-def load_archive(folder: Path, strict: bool = False, warn=None) -> Archive:
+def load_archive(folder: Path, strict: bool = False, warn=None, cache: dict | None = None) -> Archive:
     """The archive, or InputError carrying every problem found; `warn` receives each warning."""
-    archive, problems = check_archive(folder, strict)
+    archive, problems = check_archive(folder, strict, cache)
     if archive is None:
         raise InputError(problems)
     for problem in problems:

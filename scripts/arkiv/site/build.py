@@ -106,7 +106,7 @@ def _write(archive: Archive, meetings: Path, staging: Staging, inputs: str) -> W
     staged = [(rel, staging.put(rel, data), len(data)) for rel, data in shared.items()]
     made_by = dict.fromkeys(shared, "arkivets oversigter")
     tasks = page_tasks(archive)
-    for task, part in zip(tasks, map_in_order(_render_and_stage, tasks, archive, staging)):
+    for task, part in zip(tasks, map_in_order(_render_and_stage, tasks, archive, staging), strict=True):
         for rel, _, _ in part:
             # Two pages on one path would leave one of them unpublished without a word (an id
             # 'index' once replaced the meetings index): the check refuses such ids, and this
@@ -138,3 +138,106 @@ def _render_and_stage(task: tuple[str, str], archive: Archive, staging: Staging)
         data = text.encode("utf-8")
         staged.append((rel, staging.put(rel, data), len(data)))
     return staged
+
+
+class Preview:
+    """Generation for `mkdocs serve`: the same pages as `generate`, made again only where a save
+    changed something.
+
+    It keeps, between the server's rebuilds, what each meeting file gave when it was read (see
+    load.check_archive) and every page it rendered. After a save it reads only the changed files,
+    checks the whole archive as always, and renders again only the pages the changed meetings
+    appear on (`affected`): their own, their council neighbours', those that approve them or name
+    them as the next meeting, their themes' and their people's, and the pages about the whole
+    archive. Every other page is the one rendered before. The result is byte for byte what a cold
+    generation makes (tested); a changed registry, or the pipeline's code, renders everything.
+    """
+
+    def __init__(self):
+        self.reads: dict = {}
+        self.archive: Archive | None = None
+        self.pages: dict[tuple[str, str], dict[str, bytes]] = {}
+
+    def generate(self, root: Path, warn=None) -> WriteReport:
+        root = Path(root)
+        target = root / DOCS_DIR / GENERATED
+        with exclusive(target), _no_cycle_collection():
+            meetings = root / MEETINGS_DIR
+            inputs = fingerprint(meetings, False)
+            current = up_to_date(target, inputs)
+            if current is not None and self.archive is not None:
+                return WriteReport(unchanged=len(current))
+            archive = load_archive(meetings, False, warn, cache=self.reads)
+            tasks = page_tasks(archive)
+            again = set(tasks) if self.archive is None or not _same_registries(self.archive, archive) \
+                else affected(self.archive, archive)
+            self.pages = {task: self.pages[task] for task in tasks if task in self.pages and task not in again}
+            for task in tasks:
+                if task not in self.pages:
+                    self.pages[task] = {rel: text.encode("utf-8") for rel, text in render_one(task, archive).items()}
+            staging = Staging(target)
+            try:
+                report = _commit(archive, meetings, staging, inputs, self.pages, tasks, again)
+            except BaseException:
+                staging.discard()
+                raise
+            self.archive = archive
+            return report
+
+
+def _same_registries(old: Archive, new: Archive) -> bool:
+    return old.councils == new.councils and old.people == new.people and old.themes == new.themes
+
+
+def affected(old: Archive, new: Archive) -> set[tuple[str, str]]:
+    """The page tasks to render again after `old` became `new` (the same registries): those of every
+    meeting that changed, came or went, and of every meeting, theme and person whose page shows it."""
+    before, after = {m.id: m for m in old.meetings}, {m.id: m for m in new.meetings}
+    changed = {i for i in before.keys() | after.keys() if before.get(i) is not after.get(i)}
+    tasks: set[tuple[str, str]] = set()
+    for archive in (old, new):
+        for meeting_id in changed:
+            meeting = archive.meeting(meeting_id)
+            if meeting is None:
+                continue
+            tasks.add(("meeting", meeting_id))
+            tasks |= {("meeting", m.id) for m in archive.council_neighbours(meeting) if m is not None}
+            for other in archive.council_meetings(meeting.council):
+                approves = other.approves_minutes and other.approves_minutes.meeting
+                if approves == meeting_id or (other.next_meeting and other.next_meeting.date == meeting.date):
+                    tasks.add(("meeting", other.id))
+            if meeting.approves_minutes and meeting.approves_minutes.meeting:
+                tasks.add(("meeting", meeting.approves_minutes.meeting))
+            for section in meeting.sections:
+                tasks |= {("theme", t) for t in archive.section_themes.get((meeting_id, section.anchor), ())}
+                tasks |= {("person", p) for p in archive.section_people.get((meeting_id, section.anchor), ())}
+            people = [a.person for a in (*meeting.participants, *meeting.absent, *meeting.presenters)]
+            people += [x for s in meeting.substitutes for x in (s.person, s.instead_of)] + [meeting.chair or ""]
+            tasks |= {("person", p) for p in people if p in archive.people}
+    return {task for task in tasks if task[0] != "meeting" or task[1] in after}
+
+
+def _commit(archive: Archive, meetings: Path, staging: Staging, inputs: str,
+            pages: dict[tuple[str, str], dict[str, bytes]], tasks, again) -> WriteReport:
+    """Stage what may have changed – the pages about the whole archive, the source copies and the
+    pages rendered again – and link every other file from the folder as it is."""
+    shared = {rel: text.encode("utf-8") for rel, text in render_shared(archive, GENERATED).items()}
+    shared.update({copy: (meetings / source).read_bytes() for copy, source in source_copies(archive).items()})
+    files = dict(shared)
+    made_by = dict.fromkeys(shared, "arkivets oversigter")
+    for task in tasks:
+        for rel in pages[task]:
+            if rel in made_by:  # as in a cold generation (see _write)
+                raise WriterError(f"{rel} ville blive skrevet to gange, af {made_by[rel]} og af {_task_name(task)}; "
+                                  "giv den ene et andet id")
+            made_by[rel] = _task_name(task)
+        files.update(pages[task])
+    candidates = set(shared) | {rel for task in again if task in pages for rel in pages[task]}
+    written = [rel for rel in sorted(candidates) if staging.put(rel, files[rel])]
+    contacts = sorted(frozenset().union(*(m.published_contacts for m in archive.meetings)))
+    manifest = json.dumps({"inputs": inputs, "files": {rel: len(data) for rel, data in sorted(files.items())},
+                           "published_contacts": contacts}, sort_keys=True).encode()
+    if staging.put(MANIFEST, manifest):
+        written.append(MANIFEST)
+    return staging.commit(list(files) + [MANIFEST], written)
+

@@ -45,18 +45,21 @@ class SearchIndexError(Exception):
     pass
 
 
-def index_site(site: Path) -> str:
-    """Index the built site in `site`; returns Pagefind's summary line. Raises SearchIndexError."""
+def index_site(site: Path, output: Path | None = None) -> str:
+    """Index the built site in `site` into `output` (standard: `site`/pagefind); returns Pagefind's
+    summary line. Raises SearchIndexError."""
     import pagefind_bin  # imported here: only the build needs it, not `arkiv check`
 
     if not (site / "index.html").is_file():
         raise SearchIndexError(f"{site} er ikke et bygget site (index.html mangler)")
-    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--exclude-selectors", EXCLUDE]
+    output = Path(output) if output is not None else site / "pagefind"
+    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--exclude-selectors", EXCLUDE,
+               "--output-path", str(output)]
     result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0 or not (site / "pagefind" / "pagefind.js").is_file():
+    if result.returncode != 0 or not (output / "pagefind.js").is_file():
         raise SearchIndexError(f"søgeindekset kunne ikke bygges (pagefind, kode {result.returncode}):\n"
                                f"{result.stderr or result.stdout}")
-    _finish(site / "pagefind")
+    _finish(output)
     summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
     return "; ".join(summary) or "indekseret"
 
