@@ -6,7 +6,9 @@
 
 For each N it measures, in one run on one machine (compare rows, not runs):
 cold generation, an unchanged rerun and a one-meeting edit (time and files written), the MkDocs
-build of the site and of N plain pages of the same text, site bytes, page sizes, and peak memory.
+build of the site and of N plain pages of the same text, site bytes, page sizes, and peak memory;
+and what users wait for, each beside the cold `make site` of the same run: a save under `make serve`
+until the page shows it (and how many rebuilds one save causes), and `make site` after one edit.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import platform
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +32,7 @@ from arkiv.tools.fiction import write_fictional_archive  # noqa: E402
 
 BIN = Path(sys.executable).parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "2"))  # builds of each site per N; the fastest counts
+SETTLE = float(os.environ.get("BENCH_SETTLE", "5"))  # seconds after a save shows, for a second rebuild to begin
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts"))
 
 
@@ -144,7 +148,67 @@ def measure(n: int, work: Path) -> dict:
     row["largest_kb"], row["largest"] = pages[largest] / 1000, largest
     row["gen_share_of_build"] = row["gen_cold_s"] / row["build_s"]
     row["build_vs_bare"] = row["build_s"] / row["bare_build_s"]
+    waits(site, row)
     return row
+
+
+def waits(site: Path, row: dict) -> None:
+    """What a secretariat waits for, beside a cold `make site` (python -m arkiv site) in this run:
+    `make site` after one edit, and under `make serve` a save until the page shows it (the
+    fastest of three saves) and how many rebuilds each save caused."""
+    python = str(BIN / "python")
+    shutil.rmtree(site / "docs" / "arkiv", ignore_errors=True)
+    shutil.rmtree(site / "site", ignore_errors=True)
+    row["site_cold_s"] = run([python, "-m", "arkiv", "site"], site)[0]
+    edited = sorted((site / "meetings").glob("*.md"))[len(list((site / "meetings").glob("*.md"))) // 3]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nEn anden fiktiv tilføjelse.\n", encoding="utf-8")
+    row["site_edit_s"] = run([python, "-m", "arkiv", "site"], site)[0]
+    row["site_edit_vs_cold"] = row["site_edit_s"] / row["site_cold_s"]
+    saves, rebuilds = serve_saves(site, edited)
+    row["serve_save_s"] = min(saves)
+    row["serve_saves"] = " / ".join(f"{s:.2f}" for s in saves)
+    row["serve_save_vs_cold"] = row["serve_save_s"] / row["site_cold_s"]
+    row["serve_rebuilds_per_save"] = max(rebuilds)
+
+
+def serve_saves(site: Path, meeting: Path, saves: int = 3) -> tuple[list[float], list[int]]:
+    """`mkdocs serve --dirty` (make serve): for each save, the seconds until the page has the new
+    text, and the rebuilds the save caused (counted SETTLE seconds after the page showed it)."""
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = site / "serve.log"
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--dirty", "-a", f"127.0.0.1:{port}"], cwd=site, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=log.open("w"))
+    url = f"http://127.0.0.1:{port}/arkiv/moeder/{meeting.stem}/"
+
+    def page() -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=120) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+    try:
+        deadline = time.monotonic() + 600
+        while "Serving on" not in log.read_text() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        times, rebuilds = [], []
+        for number in range(saves):
+            before = log.read_text().count("Building documentation")
+            word = f"BENCHORD{number}"
+            meeting.write_text(meeting.read_text(encoding="utf-8") + f"\n{word} i en fiktiv sætning.\n", encoding="utf-8")
+            start = time.perf_counter()
+            while word not in page():
+                time.sleep(0.05)
+            times.append(time.perf_counter() - start)
+            time.sleep(SETTLE)  # a second rebuild, if the save set one off, has begun by now
+            rebuilds.append(log.read_text().count("Building documentation") - before)
+        return times, rebuilds
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def floor(project: Path) -> None:
@@ -208,6 +272,8 @@ COLUMNS = [
     ("build_cpu_s", "{:.1f}"), ("bare_cpu_s", "{:.1f}"), ("cpu_vs_bare", "{:.2f}"),
     ("gen_share_of_build", "{:.0%}"), ("site_mb", "{:.1f}"), ("meeting_kb_median", "{:.1f}"),
     ("meeting_kb_max", "{:.1f}"), ("largest_kb", "{:.0f}"), ("largest", "{}"), ("gen_colds", "{}"), ("builds", "{}"),
+    ("site_cold_s", "{:.1f}"), ("site_edit_s", "{:.1f}"), ("site_edit_vs_cold", "{:.0%}"),
+    ("serve_save_s", "{:.2f}"), ("serve_save_vs_cold", "{:.0%}"), ("serve_rebuilds_per_save", "{}"), ("serve_saves", "{}"),
 ]
 
 
@@ -271,7 +337,12 @@ def main() -> None:
         "`bare_build_s` `mkdocs build` of N plain pages of the same text plus their Pagefind index. "
         f"The two builds alternate {REPEAT} times and the fastest of each is shown; `builds` lists every "
         "pair (archive ÷ bare). `*_cpu_s` is the CPU time of the same builds (user + system, in all "
-        "their processes: the build uses both cores, the bare build one), the least of the runs.",
+        "their processes: the build uses both cores, the bare build one), the least of the runs. "
+        "`site_cold_s` is `make site` (python -m arkiv site: generation, build, search index, audit, "
+        "swap) from nothing, `site_edit_s` the same after one meeting is edited; `serve_save_s` is the "
+        "time from a save under `make serve` (mkdocs serve --dirty) until the meeting's page has the new "
+        "text, the fastest of three saves (`serve_saves` lists each), and `serve_rebuilds_per_save` the "
+        "most rebuilds one save caused; each ratio is to `site_cold_s` of the same run.",
         table(rows), growth(rows)] if x) + "\n"
     notes = kept_notes(out)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -10,7 +10,7 @@ from conftest import ROOT
 def test_bench_smoke_run(tmp_path):
     out = tmp_path / "results.md"
     out.write_text("# Benchmark results\n\n| N | old row |\n\n## Notes\n\nWritten by hand.\n", encoding="utf-8")
-    env = dict(os.environ, BENCH_N="12", BENCH_OUT=str(out))
+    env = dict(os.environ, BENCH_N="12", BENCH_OUT=str(out), BENCH_SETTLE="2")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py")], env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -25,6 +25,9 @@ def test_bench_smoke_run(tmp_path):
     assert float(values["build_cpu_s"]) > 0 and float(values["bare_cpu_s"]) > 0
     assert 0 < float(values["floor_s"]) and float(values["gen_vs_floor"]) > 0
     assert 0 < float(values["gen_no_xref_s"]) and float(values["gen_vs_no_xref"]) > 0
+    # What users wait for, measured in the same run: one rebuild per save, the page shown.
+    assert values["serve_rebuilds_per_save"] == "1"
+    assert 0 < float(values["serve_save_s"]) and 0 < float(values["site_edit_s"]) and float(values["site_cold_s"]) > 0
     assert "Machine: Linux" in report
     assert report.endswith("\n## Notes\n\nWritten by hand.\n") and "old row" not in report  # notes kept
 
