@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..parallel import map_in_order
 from ..check.personal import find_personal
 
 # Attributes whose value is an address the browser may follow or fetch.
@@ -163,21 +164,23 @@ def audit_file(path: str, data: bytes, allowed: frozenset[str] = frozenset()) ->
     return findings
 
 
+def _audit_path(path: Path, site: Path, allowed: frozenset[str]) -> list[Finding]:
+    relative = path.relative_to(site).as_posix()
+    if path.is_symlink():
+        return [Finding(relative, 0, "symbolske links offentliggøres ikke")]
+    data = path.read_bytes()
+    if relative.startswith("pagefind/") and not data:
+        return [Finding(relative, 0, "søgeindeksets fil er tom (var disken fuld?)")]
+    return audit_file(relative, data, allowed)
+
+
 def audit_site(site: Path, allowed: frozenset[str] = frozenset()) -> list[Finding]:
     """Every unsafe thing in the built site `site`, in path and line order; [] when it may be
     published."""
     site = Path(site)
-    findings: list[Finding] = []
-    for path in sorted(p for p in site.rglob("*") if p.is_file() or p.is_symlink()):
-        relative = path.relative_to(site).as_posix()
-        if path.is_symlink():
-            findings.append(Finding(relative, 0, "symbolske links offentliggøres ikke"))
-            continue
-        data = path.read_bytes()
-        if relative.startswith("pagefind/") and not data:
-            findings.append(Finding(relative, 0, "søgeindeksets fil er tom (var disken fuld?)"))
-            continue
-        findings.extend(audit_file(relative, data, allowed))
+    paths = sorted(p for p in site.rglob("*") if p.is_file() or p.is_symlink())
+    # Every file on its own, on all cores (at 1,000 meetings, 130 MB of pages: 14 s on one).
+    findings = [finding for found in map_in_order(_audit_path, paths, site, allowed) for finding in found]
     if (site / "soeg").is_dir() and not (site / "pagefind" / "pagefind.js").is_file():
         findings.append(Finding("pagefind/pagefind.js", 0, "søgeindekset mangler"))
     return sorted(findings)
