@@ -15,6 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mkdocs.exceptions import PluginError  # noqa: E402
+from mkdocs.structure.files import InclusionLevel  # noqa: E402
 
 from arkiv.problems import InputError  # noqa: E402
 from arkiv.render.common import FRONT_PAGE_INCLUDE  # noqa: E402
@@ -109,25 +110,46 @@ def on_nav(nav, config, files, **kwargs):
 
 def on_env(env, config, files, **kwargs):
     # Started only now: forking (generation, the Markdown step) is safe only while no other thread runs.
-    global _index
+    global _index, _from_disk
     _stop_index()
-    if any(file.page is not None and file.page.content is None for file in files.documentation_pages()):
-        # `--dirty`: MkDocs renders only the changed pages, so only they would reach the live
-        # index; the whole site is indexed after the build instead.
-        return env
+    _from_disk = []
+    dirty = any(file.page is not None and file.page.content is None for file in files.documentation_pages())
+    if dirty and _serving:
+        return env  # indexed after the build, in the background (arkiv/site/serve.py)
     try:
         _index = LiveIndex()
     except (OSError, SearchIndexError) as exc:
         raise PluginError(f"søgeindekset kunne ikke startes: {exc}") from None
+    if dirty:
+        # A dirty build (make site after an edit) renders only the changed pages: the others are
+        # given to the index from the site as it was, each in its place in the order a full build
+        # renders them (as the build goes, so the index service works beside it), so that the
+        # index is the same bytes as after a full build.
+        _from_disk = [(file.page.url, file.abs_dest_path, file.is_modified())
+                      for file in files.documentation_pages(inclusion=InclusionLevel.is_included)]
+        _from_disk.reverse()  # popped from the end
     return env
 
 
 _index: LiveIndex | None = None
+_from_disk: list[tuple[str, str, bool]] = []  # (url, built file, built again) still to index, last first
+
+
+def _index_unchanged_up_to(url: str | None) -> None:
+    """Index, from the site, the pages before `url` (all, for None) that the dirty build left."""
+    while _from_disk and _from_disk[-1][0] != url:
+        page_url, path, rebuilt = _from_disk.pop()
+        if not rebuilt:
+            _index.add("/" + page_url, Path(path).read_text(encoding="utf-8"))
 
 
 def on_post_page(output, page, config, **kwargs):
     if _index is not None:
         try:
+            if _from_disk:
+                _index_unchanged_up_to(page.url)
+                if _from_disk:
+                    _from_disk.pop()  # this page's own place
             _index.add("/" + page.url, output)
         except SearchIndexError as exc:
             raise PluginError(str(exc)) from None
@@ -141,6 +163,8 @@ def on_post_build(config, **kwargs):
         index_in_background(site)  # a dirty rebuild: the page is there now, the search follows
         return
     try:
+        if _index is not None:
+            _index_unchanged_up_to(None)
         summary = _index.write(site / "pagefind") if _index is not None else index_site(site)
         log.info("Søgeindeks: %s", summary)
     except SearchIndexError as exc:

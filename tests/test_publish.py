@@ -197,3 +197,30 @@ def test_a_contact_the_meeting_file_allows_is_published(tmp_path):
     (project / "docs" / "kontakt.md").write_text("# Kontakt (fiktiv)\n\nandet@example.org\n", encoding="utf-8")
     refused = arkiv_site(project)
     assert refused.returncode == 1 and "kontakt/index.html" in refused.stderr and "andet@example.org" in refused.stderr
+
+
+def test_make_site_after_an_edit_builds_only_what_changed_and_the_same_bytes_as_from_nothing(tmp_path):
+    """After one edit, `make site` copies the published site and lets MkDocs build again only the
+    pages whose generated files changed (and indexes the rest from the copy, in its order); what it
+    publishes is byte for byte what a build from nothing makes of the same files. A change to the
+    configuration or the hand-written pages builds everything again."""
+    edited = FICTIONAL_MEETING.replace("Øje Påhit fortalte om ladcykler.", "Øje Påhit fortalte om ladcykler og æblekrig.")
+    project = fictional_project(tmp_path / "trin")
+    assert arkiv_site(project).returncode == 0
+    (project / "meetings" / "testraadet-2031-1.md").write_text(edited, encoding="utf-8")
+    meeting = project / "site" / "arkiv" / "moeder" / "testraadet-2031-1" / "index.html"
+    untouched = project / "site" / "om" / "index.html"
+    before = untouched.stat().st_mtime_ns
+    result = arkiv_site(project)
+    assert result.returncode == 0, result.stderr
+    assert "æblekrig." in meeting.read_text(encoding="utf-8")
+    assert untouched.stat().st_mtime_ns == before  # not built again: copied from the site before
+    fresh = fictional_project(tmp_path / "fra-intet")
+    (fresh / "meetings" / "testraadet-2031-1.md").write_text(edited, encoding="utf-8")
+    assert arkiv_site(fresh).returncode == 0
+    assert snapshot(project / "site") == snapshot(fresh / "site")
+    # The hand-written pages changed: everything is built again.
+    (project / "docs" / "om.md").write_text((project / "docs" / "om.md").read_text(encoding="utf-8") + "\nFiktiv linje.\n",
+                                            encoding="utf-8")
+    assert arkiv_site(project).returncode == 0
+    assert untouched.stat().st_mtime_ns != before and "Fiktiv linje." in untouched.read_text(encoding="utf-8")

@@ -174,11 +174,13 @@ def _audit_path(path: Path, site: Path, allowed: frozenset[str]) -> list[Finding
     return audit_file(relative, data, allowed)
 
 
-def audit_site(site: Path, allowed: frozenset[str] = frozenset()) -> list[Finding]:
+def audit_site(site: Path, allowed: frozenset[str] = frozenset(), only: set[str] | None = None) -> list[Finding]:
     """Every unsafe thing in the built site `site`, in path and line order; [] when it may be
-    published."""
+    published. `only`: the files to read (those a dirty build changed), when the rest was audited
+    as it is before."""
     site = Path(site)
-    paths = sorted(p for p in site.rglob("*") if p.is_file() or p.is_symlink())
+    paths = sorted(p for p in site.rglob("*") if (p.is_file() or p.is_symlink())
+                   and (only is None or p.relative_to(site).as_posix() in only))
     # Every file on its own, on all cores (at 1,000 meetings, 130 MB of pages: 14 s on one).
     findings = [finding for found in map_in_order(_audit_path, paths, site, allowed) for finding in found]
     if (site / "soeg").is_dir() and not (site / "pagefind" / "pagefind.js").is_file():

@@ -81,6 +81,8 @@ def convert_pages(config, files) -> int:
         return 0
     pages = []
     for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
+        if not file.is_modified():
+            continue  # a dirty build leaves this page as it is (a full build has cleaned the site first)
         pages.append(file.page or Page(None, file, config))  # as MkDocs makes those not in the nav
     _parent = os.getpid()
     results = map_in_order(_convert, range(len(pages)), pages, config, files)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import contextlib
 import errno
 import fcntl
+import hashlib
+import json
 import logging
 import os
 import shutil
@@ -26,12 +28,15 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .build import generate, published_contacts
+from ..render.common import FRONT_PAGE_INCLUDE
+from .build import GENERATED, generate, published_contacts
 from ..problems import InputError
 from .audit import audit_site
 from .writer import WriterError, exchange, recover
 
+FRONT_PAGE = f"{GENERATED}/{FRONT_PAGE_INCLUDE}"
 LOCK = ".site.lock"
+LAST_BUILD = ".site.json"  # what the published site was built from (see `_reuse`), beside the lock
 BUILDERS = ("mkdocs", "zensical")
 DISK_FULL = 2 * 1024 * 1024  # free bytes below which a failed build is reported as a full disk
 
@@ -96,14 +101,18 @@ def _build(root: Path, target: Path, say, builder: str) -> None:
     report = generate(root, warn=lambda problem: say(str(problem), error=True))
     say(f"Genereret: {report}.")
     built = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
+    build = _build_inputs(root, builder)
     try:
         if builder == "zensical":
             _zensical_build(root, built, say)
+            _audit(root, built)
         else:
-            _mkdocs_build(root, built)
-        _audit(root, built)
+            previous = _reuse(root, target, build, built, report)
+            _mkdocs_build(root, built, dirty=previous is not None)
+            _audit(root, built, previous)
         recover(target)
         exchange(built, target)
+        (root / LAST_BUILD).write_text(json.dumps({"inputs": build, "site": str(target)}), encoding="utf-8")
     except (PublishError, OSError):
         # Whatever failed first (MkDocs, Pagefind's empty files, the audit), a disk with next to
         # nothing left is the cause to report: looked at before the new folder is removed.
@@ -114,8 +123,39 @@ def _build(root: Path, target: Path, say, builder: str) -> None:
         shutil.rmtree(built, ignore_errors=True)
 
 
-def _mkdocs_build(root: Path, built: Path) -> None:
-    """`mkdocs build --strict` into `built`, in this process, with its messages on stderr."""
+def _build_inputs(root: Path, builder: str) -> str:
+    """A hash of everything but the generated pages that makes every page the same: the builder,
+    its configuration, the theme overrides, the hand-written pages and the pipeline's code."""
+    digest = hashlib.sha256(builder.encode())
+    for part in ("mkdocs.yml", "overrides", "docs", "scripts"):
+        base = root / part
+        for path in sorted([base] if base.is_file() else base.rglob("*")):
+            relative = path.relative_to(root)
+            if path.is_file() and "__pycache__" not in path.parts and relative.parts[:2] != ("docs", "arkiv"):
+                digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _reuse(root: Path, target: Path, build: str, built: Path, report) -> Path | None:
+    """After one edit, build only what changed: when the published site was built by this builder
+    from the same everything-but-the-pages, it is copied into `built` (times kept), and MkDocs'
+    dirty build writes only the pages whose generated files are newer. Returns the site reused."""
+    try:
+        last = json.loads((root / LAST_BUILD).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if last.get("inputs") != build or last.get("site") != str(target) or not (target / "index.html").is_file():
+        return None
+    shutil.rmtree(built)
+    shutil.copytree(target, built, symlinks=True, ignore=shutil.ignore_patterns("pagefind"))
+    if FRONT_PAGE in {f"{GENERATED}/{rel}" for rel in report.written}:
+        (built / "index.html").unlink(missing_ok=True)  # docs/index.md includes it: not newer itself
+    return target
+
+
+def _mkdocs_build(root: Path, built: Path, dirty: bool = False) -> None:
+    """`mkdocs build --strict` into `built`, in this process, with its messages on stderr; with
+    `dirty`, only the pages whose source is newer than their page in `built` are built again."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -130,7 +170,9 @@ def _mkdocs_build(root: Path, built: Path) -> None:
     try:
         with _in_folder(root):
             config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(built), strict=True)
-            build(config)
+            if dirty:
+                logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
+            build(config, dirty=dirty)
     except MkDocsException as exc:
         raise PublishError("; ".join(errors.lines) or str(exc)) from None
     except OSError as exc:
@@ -143,6 +185,13 @@ def _mkdocs_build(root: Path, built: Path) -> None:
         for handler in handlers:
             logger.removeHandler(handler)
         logger.setLevel(level)
+        logging.getLogger("mkdocs.commands.build").removeFilter(_not_the_dirty_warning)
+
+
+def _not_the_dirty_warning(record) -> bool:
+    # MkDocs warns that a dirty build may leave the navigation stale; the navigation is the index
+    # pages only, which generation rewrites whenever they change, so they are built again.
+    return "'dirty' build is being performed" not in record.getMessage()
 
 
 def _zensical_build(root: Path, built: Path, say) -> None:
@@ -187,12 +236,44 @@ def _zensical_build(root: Path, built: Path, say) -> None:
         raise PublishError(str(exc)) from None
 
 
-def _audit(root: Path, built: Path) -> None:
-    findings = audit_site(built, published_contacts(root))
+def _audit(root: Path, built: Path, previous: Path | None = None) -> None:
+    """The audit of the new site; after a dirty build, of the files that differ from the site
+    published before (audited then), when the contacts allowed are the same as then."""
+    allowed = published_contacts(root)
+    only = None
+    if previous is not None and _last_allowed(root) == allowed:
+        only = {rel for rel in _files(built) if not _same_file(built / rel, previous / rel)}
+    _remember_allowed(root, allowed)
+    findings = audit_site(built, allowed, only=only)
     if findings:
         lines = "\n".join(f"  {finding}" for finding in findings[:20])
         more = f"\n  … og {len(findings) - 20} til" if len(findings) > 20 else ""
         raise PublishError(f"det byggede site har {len(findings)} usikre steder og offentliggøres ikke:\n{lines}{more}")
+
+
+ALLOWED = ".site.contacts.json"
+
+
+def _last_allowed(root: Path) -> frozenset[str] | None:
+    try:
+        return frozenset(json.loads((root / ALLOWED).read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        return None
+
+
+def _remember_allowed(root: Path, allowed: frozenset[str]) -> None:
+    (root / ALLOWED).write_text(json.dumps(sorted(allowed)), encoding="utf-8")
+
+
+def _files(site: Path) -> list[str]:
+    return [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() or p.is_symlink()]
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return not a.is_symlink() and a.stat().st_size == b.stat().st_size and a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
 
 
 class _ErrorLines(logging.Handler):
