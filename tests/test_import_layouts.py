@@ -107,6 +107,11 @@ def test_organisations_departures_reasons_and_doubles_come_from_the_lists(drafts
     assert front["participants"][1] == {"person": "bent-opdigtet", "title": "Borgmester", "organisation": "Fiktivby Kommune"}
     assert front["place"] == "mødelokale 3 på Politigården i Fiktivby"
     assert front["agenda"][1]["title"] == "Status på cykeltyverier (opfølgning af sidste møde)"
+    # »Ad. pkt. 1.« alone gets the agenda's title: said once in the report, not 12 times as a doubt.
+    report = drafts["2-pdf-sidetal.txt"][2]
+    assert any(x.startswith("12 overskrifter uden titel har fået dagsordenens titel, fx »Ad. pkt. 1.« → "
+                            "»Ad. pkt. 1) Godkendelse af dagsorden«") for x in report.recognised)
+    assert not any("overskriften" in x for x in report.uncertain)
     report = drafts["6-dagsordensportal.txt"][2]
     front, _ = front_and_body(report.meeting)
     assert [p["person"] for p in front["participants"]] == ["aase-fiktiv", "bent-opdigtet", "carla-eksempel"]

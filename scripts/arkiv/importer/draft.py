@@ -411,7 +411,7 @@ def _attachments(found: Recognised) -> list[dict]:
 
 def _body(found: Recognised, report: Report) -> str:
     titles = {item.number: item.title for item in found.agenda}
-    blocks = []
+    blocks, completed = [], []  # headings without their title, given the agenda's (a certain step)
     sections = 0
     for part in found.parts:
         if part.kind != "intro":
@@ -426,7 +426,9 @@ def _body(found: Recognised, report: Report) -> str:
                     heading = f"## {part.heading.rstrip(' .:)')}) {title}".rstrip()  # 'Ad 3)' alone
                 if not ITEM_HEADING.match(heading):
                     heading = f"## Ad {part.number}) {title or part.heading}"
-                report.uncertain.append(f"linje {part.line}: overskriften »{part.heading}« er skrevet som »{heading[3:]}«")
+                    report.uncertain.append(f"linje {part.line}: overskriften »{part.heading}« er skrevet som »{heading[3:]}«")
+                else:
+                    completed.append(f"»{part.heading}« → »{heading[3:]}«")
             blocks.append(heading)
             sections += 1
         if part.paragraphs:
@@ -436,6 +438,9 @@ def _body(found: Recognised, report: Report) -> str:
             report.uncertain.append(f"punkt {part.number or 'skriftlig orientering'} har ingen tekst i referatet")
     report.recognised.append(f"afsnit i referatet: {sections} ({sum(p.kind == 'written' for p in found.parts)} "
                              "til skriftlig orientering)")
+    if completed:
+        report.recognised.append(f"{len(completed)} overskrifter uden titel har fået dagsordenens titel, fx "
+                                 + "; ".join(completed[:2]) + (" …" if len(completed) > 2 else ""))
     return "\n\n".join(blocks) + "\n"
 
 
