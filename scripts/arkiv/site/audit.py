@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..parallel import map_in_order
 from ..check.personal import find_personal
+from ..parallel import map_in_order
 
 # Attributes whose value is an address the browser may follow or fetch.
 _URL_ATTRIBUTES = {"href", "src", "srcset", "action", "formaction", "poster", "data", "background",

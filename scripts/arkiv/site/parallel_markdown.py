@@ -87,7 +87,7 @@ def convert_pages(config, files) -> int:
     _parent = os.getpid()
     results = map_in_order(_convert, range(len(pages)), pages, config, files)
     done = 0
-    for page, result in zip(pages, results):
+    for page, result in zip(pages, results, strict=True):
         if result is not None:
             page.render = _Converted(page, result)
             done += 1

@@ -28,10 +28,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..render.common import FRONT_PAGE_INCLUDE
-from .build import GENERATED, generate, published_contacts
 from ..problems import InputError
+from ..render.common import FRONT_PAGE_INCLUDE
 from .audit import audit_site
+from .build import GENERATED, generate, published_contacts
 from .writer import WriterError, exchange, recover
 
 FRONT_PAGE = f"{GENERATED}/{FRONT_PAGE_INCLUDE}"

@@ -24,7 +24,7 @@ import re
 from markdown import Extension
 from markdown.preprocessors import Preprocessor
 
-from ..render.blocks import BEGIN, END, block  # noqa: F401  (block: for the tests of this extension)
+from ..render.blocks import BEGIN, END
 
 _OPEN, _CLOSE = BEGIN + "\n", "\n" + END
 # The links render/ puts into the minutes' own text (a person's name → the person's page).
@@ -79,7 +79,7 @@ class _Stash(Preprocessor):
         if BEGIN not in text:  # not a generated page
             return lines
         served = _Addresses(self.md)
-        text = _stash_blocks(text, lambda block: self.md.htmlStash.store(served.rewrite(block)))
+        text = _stash_blocks(text, lambda html: self.md.htmlStash.store(served.rewrite(html)))
         # Inline, Python-Markdown stores a link in the same stash, but only after html.parser has
         # read the whole page looking for HTML blocks – at 1,000 meetings, seconds of the build.
         return _LINK.sub(lambda m: self.md.htmlStash.store(served.rewrite(m.group(0))), text).split("\n")
