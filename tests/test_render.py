@@ -134,3 +134,18 @@ def test_split_years_keeps_newest_years_within_the_limit():
     assert split_years(years, 150) == (years[:2], years[2:])
     assert split_years([(2025, [1] * 500), (2024, [1])], 150) == ([(2025, [1] * 500)], [(2024, [1])])
     assert split_years([], 150) == ([], [])
+
+
+def test_the_search_vocabulary_has_the_minutes_words_and_the_registries_names(archive):
+    """What »Mente du …?« chooses from (render/vocabulary.py): the minutes' words with how often
+    they are used, and names and titles as written, weighted above the minutes' words."""
+    import json
+
+    from arkiv.render.vocabulary import NAME_WEIGHT, VOCABULARY, render_vocabulary
+
+    words = dict(json.loads(render_vocabulary(archive)[VOCABULARY])["ord"])
+    assert words["Gøtterup"] == NAME_WEIGHT + 1  # a person's surname, once in the minutes
+    assert words["Christiania"] > NAME_WEIGHT and words["opioid-piller"] == 1
+    assert "af" not in words and "2025" not in words  # short words and numbers are never suggested
+    keys = [word.lower() for word in words]
+    assert keys == sorted(keys) and len(keys) == len(set(keys))

@@ -123,6 +123,43 @@ def test_header_search_box_leads_to_results_and_a_shareable_address(page, server
     assert page.locator("#punkt-3c").is_visible()
 
 
+@pytest.mark.parametrize("typed, meant, leads_to", [
+    # The misspellings of issue 18: each leads, in one click, to the theme or person meant.
+    ("opiodier", "Opioider", "Opioider"),
+    ("kristiania", "Christiania", "Christiania"),
+    ("christianja", "Christiania", "Christiania"),
+    ("gøterup", "Gøtterup", "Kenneth Gøtterup"),
+])
+def test_a_misspelt_word_gets_the_word_meant_and_one_click_searches_it(page, server, typed, meant, leads_to):
+    page.goto(server + f"soeg/?q={typed}")
+    offer = page.locator(".arkiv-soeg__forslag")
+    offer.wait_for(state="visible", timeout=15_000)
+    assert offer.inner_text() == f"Mente du »{meant}«?"
+    offer.locator("a").click()
+    found = results(page, meant)
+    assert leads_to in [r["title"] for r in found]
+    assert offer.is_hidden() and page.get_by_label("Søgeord").input_value() == meant
+    assert parse_qs(urlsplit(page.url).query)["q"] == [meant]
+
+
+def test_no_suggestion_for_words_the_archive_has_or_nothing_near(page, server):
+    """The vocabulary is fetched only when a query finds little, and suggests nothing for a word the
+    archive has (»Crime as a Service« finds one item) or for one that is near nothing."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url) if "ordforraad" in request.url else None)
+    page.goto(server + "soeg/?q=opioider")
+    results(page, "opioider")
+    page.wait_for_timeout(500)
+    assert fetched == []  # enough results: no vocabulary
+    for query in ("Crime as a Service", "xyzzyq"):
+        page.goto(server + f"soeg/?q={query}")
+        page.wait_for_function("q => document.getElementById('arkiv-soeg-status').textContent.includes('»' + q + '«')",
+                               arg=query, timeout=15_000)
+        page.wait_for_timeout(500)
+        assert page.locator(".arkiv-soeg__forslag").is_hidden(), query
+    assert fetched  # a query that found little did fetch it
+
+
 def test_without_javascript_the_search_page_points_to_the_indexes(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -21,6 +21,7 @@
   // any path, e.g. a project page on a sub-path.
   var root = new URL("..", document.currentScript.src);
   var PAGE_SIZE = 10;
+  var FEW = 2;  // below this many results (none or one), words the archive does not have get a suggestion
   var MAX_ITEMS = 8;
   // Anchors of the minutes' sections (render/meeting.py): #punkt-3a, #indledning, #skriftlig-orientering.
   var ITEM_ANCHOR = /#(punkt-[0-9a-z]+|indledning|skriftlig-orientering)$/;
@@ -29,6 +30,12 @@
   var latest = 0;
   var shown = [];
   var shownCount = 0;
+  var vocabulary = null;
+  var suggestion = document.createElement("p");
+  suggestion.className = "arkiv-soeg__forslag";
+  suggestion.setAttribute("aria-live", "polite");
+  suggestion.hidden = true;
+  status.after(suggestion);
 
   function load() {
     if (!pagefind) {
@@ -180,11 +187,98 @@
     return (n + " " + what).trim() + ".";
   }
 
+  // Spelling that finds nothing: the archive's vocabulary (render/vocabulary.py: the minutes'
+  // words, theme titles and words, people's names, councils), fetched only when a query finds
+  // nothing, gives the nearest word within one edit (two for words of five letters or more),
+  // counting a swap of two letters as one; of equally near words the most used wins.
+  function loadVocabulary() {
+    if (!vocabulary) {
+      vocabulary = fetch(new URL("arkiv/data/ordforraad.json", root).href).then(function (response) {
+        return response.ok ? response.json() : { ord: [] };
+      }).then(function (data) {
+        var byLength = {};
+        var known = new Set();
+        data.ord.forEach(function (entry) {
+          var word = entry[0].toLowerCase();
+          known.add(word);
+          (byLength[word.length] = byLength[word.length] || []).push([word, entry[0], entry[1]]);
+        });
+        return { byLength: byLength, known: known };
+      }).catch(function () { return { byLength: {}, known: new Set() }; });
+    }
+    return vocabulary;
+  }
+
+  function distance(a, b, limit) {
+    // Optimal string alignment: insertions, deletions, substitutions and swaps of neighbours.
+    var rows = [], i, j;
+    for (i = 0; i <= a.length; i++) {
+      rows.push([i]);
+      var low = i;
+      for (j = 1; j <= b.length; j++) {
+        if (i === 0) { rows[0].push(j); continue; }
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i].push(d);
+        if (d < low) low = d;
+      }
+      if (i > 0 && low > limit) return limit + 1;
+    }
+    return rows[a.length][b.length];
+  }
+
+  function nearest(word, words) {
+    var limit = word.length >= 5 ? 2 : 1;
+    var best = null;
+    for (var length = word.length - limit; length <= word.length + limit; length++) {
+      (words.byLength[length] || []).forEach(function (candidate) {
+        var d = distance(word, candidate[0], limit);
+        if (d <= limit && (!best || d < best.d || (d === best.d && candidate[2] > best.count))) {
+          best = { d: d, shown: candidate[1], count: candidate[2] };
+        }
+      });
+    }
+    return best ? best.shown : null;
+  }
+
+  function suggest(query) {
+    return loadVocabulary().then(function (words) {
+      var changed = false;
+      var fixed = query.split(/\s+/).map(function (part) {
+        var bare = part.toLowerCase().replace(/^["»«(]+|["»«).,:;!?]+$/g, "");
+        if (bare.length < 3 || words.known.has(bare)) return part;
+        var near = nearest(bare, words);
+        if (!near) return part;
+        changed = true;
+        return near;
+      });
+      return changed ? fixed.join(" ") : null;
+    });
+  }
+
+  function offer(better) {
+    suggestion.replaceChildren();
+    suggestion.hidden = !better;
+    if (!better) return;
+    var link = element("a", "", "»" + better + "«");
+    var params = new URLSearchParams(location.search);
+    params.set("q", better);
+    link.href = "?" + params.toString();
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      input.value = better;
+      run();
+    });
+    suggestion.append("Mente du ", link, "?");
+  }
+
   function run() {
     var state = currentState();
     writeAddress(state);
     var ticket = ++latest;
     if (!state.q && !Object.keys(state.filters).length) {
+      offer(null);
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
@@ -202,8 +296,13 @@
     }).then(function (search) {
       if (ticket !== latest || !search) return;
       shown = search.results;
+      offer(null);
       return showMore(true).then(function () {
         if (ticket === latest) status.textContent = describe(state, shown.length);
+        // Few results (Pagefind may find a page or two for a misspelt word by its first letters):
+        // a word the archive does not have gets the nearest one it has.
+        if (ticket !== latest || shown.length >= FEW || !state.q) return;
+        return suggest(state.q).then(function (better) { if (ticket === latest) offer(better); });
       });
     }).catch(function (error) {
       if (ticket !== latest) return;

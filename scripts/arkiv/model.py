@@ -293,6 +293,7 @@ class CrossIndex:
     section_people: dict[tuple[str, str], tuple[str, ...]]   # (meeting, section anchor) → people
     person_meetings: dict[str, tuple[Appearance, ...]]
     names: object  # finder.NameFinder for everyone's names, shared with the renderers
+    words: dict[str, int] = field(default_factory=dict)  # the minutes' words (lower case) and how often
 
 
 EMPTY_INDEX = CrossIndex({}, {}, {}, {}, {}, None)

@@ -76,6 +76,7 @@ class MeetingIndex:
     section_people: dict[str, tuple[str, ...]] = field(default_factory=dict)  # section anchor → people
     themes: list[Found] = field(default_factory=list)
     people: list[Found] = field(default_factory=list)
+    words: dict[str, int] = field(default_factory=dict)  # each word of the minutes (lower case), how often
 
 
 def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
@@ -85,6 +86,7 @@ def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
     present = listed_people(meeting)
     for position, section in enumerate(meeting.sections):
         words_only = plain(section_text(section))
+        count_words(words_only, index.words)
         # Split once per section, for all its hits: the title's sentences, then the text's.
         body = sentences(section.body)
         found = sentences(section.title) + body if section.title else body
@@ -106,6 +108,18 @@ def index_meeting(meeting: Meeting, finders: Finders) -> MeetingIndex:
     return index
 
 
+WORD = re.compile(r"[^\W\d_][^\W\d_-]*(?:-[^\W\d_]+)*")
+
+
+def count_words(text: str, counts: dict[str, int]) -> None:
+    """Add the text's words of three letters or more (lower case) to `counts`: the vocabulary the
+    search's spelling suggestions are made from."""
+    for word in WORD.findall(text):
+        if len(word) >= 3:
+            key = word.lower()
+            counts[key] = counts.get(key, 0) + 1
+
+
 def build_crossref(archive: Archive, finders: Finders | None = None,
                    indexes: dict[str, MeetingIndex] | None = None) -> Archive:
     """The archive with its cross-index, joined from each meeting's index (made here when not
@@ -116,6 +130,7 @@ def build_crossref(archive: Archive, finders: Finders | None = None,
     person_hits: dict[str, list[Hit]] = {p: [] for p in archive.people}
     appearances: dict[str, list[Appearance]] = {p: [] for p in archive.people}
     section_themes, section_people = {}, {}
+    words: dict[str, int] = {}
     for meeting in archive.meetings:
         _add_roles(appearances, meeting)
         index = indexes.get(meeting.id) or index_meeting(meeting, finders)
@@ -123,6 +138,8 @@ def build_crossref(archive: Archive, finders: Finders | None = None,
             section_themes[(meeting.id, anchor)] = themes
         for anchor, people in index.section_people.items():
             section_people[(meeting.id, anchor)] = people
+        for word, count in index.words.items():
+            words[word] = words.get(word, 0) + count
         sections = meeting.sections
         for found, lists in ((index.themes, theme_hits), (index.people, person_hits)):
             for key, position, text, start, end, how in found:
@@ -132,7 +149,8 @@ def build_crossref(archive: Archive, finders: Finders | None = None,
                 lists[key].append(_new_tuple(Hit, (meeting.id, sections[position], quote, how)))
     frozen = lambda lists: {key: tuple(value) for key, value in lists.items()}  # noqa: E731
     return dataclasses.replace(archive, index=CrossIndex(
-        frozen(theme_hits), frozen(person_hits), section_themes, section_people, frozen(appearances), finders.names))
+        frozen(theme_hits), frozen(person_hits), section_themes, section_people, frozen(appearances), finders.names,
+        words))
 
 
 _new_tuple = tuple.__new__

@@ -10,6 +10,7 @@ from .indexes import THEMES_INDEX, render_front_page, render_meetings_index, ren
 from .meeting import render_meeting, source_copy_path
 from .person import render_person
 from .theme import render_theme
+from .vocabulary import render_vocabulary
 
 
 def render_shared(archive: Archive, folder: str) -> dict[str, str]:
@@ -21,6 +22,7 @@ def render_shared(archive: Archive, folder: str) -> dict[str, str]:
         **render_councils(archive),
         FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
         **render_registry_data(archive),
+        **render_vocabulary(archive),
     }
 
 
