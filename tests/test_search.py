@@ -160,6 +160,19 @@ def test_no_suggestion_for_words_the_archive_has_or_nothing_near(page, server):
     assert fetched  # a query that found little did fetch it
 
 
+@pytest.mark.parametrize("query", ["Crime as a Service", "as"])
+def test_short_words_do_not_match_by_prefix(page, server, query):
+    """Pagefind matches every word as the start of one: »a« and »as« found »af«, »Ad« and »år«
+    everywhere and put the item about Crime as a Service eighth. Now it is the first item, and
+    nothing but the words meant is marked."""
+    page.goto(server + f"soeg/?q={query}")
+    found = results(page, query)
+    first = found[0]["items"][0]
+    assert first["href"] == f"{MEETING}#punkt-4a", found
+    marked = {re.sub(r"\W", "", word).lower() for r in found for item in r["items"] for word in item["marked"]}
+    assert marked == ({"crime", "service"} if len(query) > 2 else {"as"}), marked
+
+
 def test_without_javascript_the_search_page_points_to_the_indexes(browser, server):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

@@ -187,6 +187,18 @@
     return (n + " " + what).trim() + ".";
   }
 
+  // What Pagefind is asked. It matches every word as the start of a word, so »a« and »as« in
+  // »Crime as a Service« would find »af«, »Ad« and »år« everywhere: unquoted words of one or two
+  // letters are left out when the query has longer words, and a query of only such words is
+  // asked as written (quoted: whole words). A query with quotes is the visitor's own: as typed.
+  function sent(query) {
+    if (/["»«]/.test(query)) return query;
+    var words = query.split(/\s+/).filter(Boolean);
+    var long = words.filter(function (word) { return word.replace(/[^\p{L}\p{N}]/gu, "").length >= 3; });
+    if (long.length) return long.join(" ");
+    return words.length ? '"' + words.join(" ") + '"' : query;
+  }
+
   // Spelling that finds nothing: the archive's vocabulary (render/vocabulary.py: the minutes'
   // words, theme titles and words, people's names, councils), fetched only when a query finds
   // nothing, gives the nearest word within one edit (two for words of five letters or more),
@@ -292,7 +304,7 @@
       options.filters.type = "Møde";
     }
     return load().then(function (pf) {
-      return pf.search(state.q || null, options);
+      return pf.search(state.q ? sent(state.q) : null, options);
     }).then(function (search) {
       if (ticket !== latest || !search) return;
       shown = search.results;
