@@ -123,6 +123,15 @@
     Array.prototype.slice.call(node.querySelectorAll("*")).forEach(function (child) {
       if (child.tagName !== "MARK") child.replaceWith(document.createTextNode(child.textContent));
     });
+    // Pagefind marks whole tokens, punctuation and all (»(Crime«, »Service).«): the mark is kept
+    // to the word, the punctuation around it is plain text.
+    Array.prototype.slice.call(node.querySelectorAll("mark")).forEach(function (mark) {
+      var parts = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(mark.textContent);
+      if (!parts || !parts[2]) return;
+      mark.textContent = parts[2];
+      if (parts[1]) mark.before(parts[1]);
+      if (parts[3]) mark.after(parts[3]);
+    });
     return node;
   }
 
