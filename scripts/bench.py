@@ -33,6 +33,7 @@ from arkiv.tools.fiction import write_fictional_archive  # noqa: E402
 BIN = Path(sys.executable).parent
 REPEAT = int(os.environ.get("BENCH_REPEAT", "2"))  # builds of each site per N; the fastest counts
 SETTLE = float(os.environ.get("BENCH_SETTLE", "5"))  # seconds after a save shows, for a second rebuild to begin
+SAVES = int(os.environ.get("BENCH_SAVES", "3"))  # saves under `make serve`; the fastest counts
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONPATH=str(ROOT / "scripts"))
 
 
@@ -171,7 +172,7 @@ def waits(site: Path, row: dict) -> None:
     row["serve_rebuilds_per_save"] = max(rebuilds)
 
 
-def serve_saves(site: Path, meeting: Path, saves: int = 3) -> tuple[list[float], list[int]]:
+def serve_saves(site: Path, meeting: Path, saves: int = SAVES) -> tuple[list[float], list[int]]:
     """`mkdocs serve --dirty` (make serve): for each save, the seconds until the page has the new
     text, and the rebuilds the save caused (counted SETTLE seconds after the page showed it)."""
     import urllib.request
@@ -341,7 +342,7 @@ def main() -> None:
         "`site_cold_s` is `make site` (python -m arkiv site: generation, build, search index, audit, "
         "swap) from nothing, `site_edit_s` the same after one meeting is edited; `serve_save_s` is the "
         "time from a save under `make serve` (mkdocs serve --dirty) until the meeting's page has the new "
-        "text, the fastest of three saves (`serve_saves` lists each), and `serve_rebuilds_per_save` the "
+        "text, the fastest of three saves (`BENCH_SAVES`; `serve_saves` lists each), and `serve_rebuilds_per_save` the "
         "most rebuilds one save caused; each ratio is to `site_cold_s` of the same run.",
         table(rows), growth(rows)] if x) + "\n"
     notes = kept_notes(out)

@@ -10,7 +10,7 @@ from conftest import ROOT
 def test_bench_smoke_run(tmp_path):
     out = tmp_path / "results.md"
     out.write_text("# Benchmark results\n\n| N | old row |\n\n## Notes\n\nWritten by hand.\n", encoding="utf-8")
-    env = dict(os.environ, BENCH_N="12", BENCH_OUT=str(out), BENCH_SETTLE="2")
+    env = dict(os.environ, BENCH_N="12", BENCH_OUT=str(out), BENCH_SETTLE="2", BENCH_SAVES="1")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py")], env=env,
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
