@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .dates import clock
+
 # Titles in Danish councils' minutes, longest first so that »Ledende politiinspektør« wins over
 # »Politiinspektør«. A participant line is split at each title.
 TITLES = sorted([
@@ -42,7 +44,6 @@ INITIALS = re.compile(r"\s*\((?P<initials>[A-ZÆØÅ]{2,4})\)")
 REASON = re.compile(r"\s+(?:(?:pga\.?|p\.g\.a\.?|på grund af|grundet|grundet i)\s+.*|\((?![A-ZÆØÅ]{2,4}\))[^)]*\)|[–-]\s+\w.*)$",
                     re.IGNORECASE)
 LEFT = re.compile(r"^(?P<who>.+?)\s+(?:forlod|gik\s+fra|måtte\s+forlade)\s+mødet\b(?P<rest>.*)$", re.IGNORECASE)
-TIME = re.compile(r"\bkl\.?\s*(?P<hour>\d{1,2})(?:[.:]?(?P<minute>\d{2}))?(?!\d)", re.IGNORECASE)
 ITEM = re.compile(r"\b(?:pkt|punkt)\.?\s*(?P<item>\d{1,2}(?:\.?[a-zæøå](?![\wæøå]))?)", re.IGNORECASE)
 NONE = re.compile(r"^(?:ingen(?:\s+afbud)?|intet|ingen\s+fraværende|-+|–)\.?$", re.IGNORECASE)
 AS_GUEST = re.compile(r"^(?:samt\s+)?(?:som\s+)?gæst(?:er)?\s*:?\s*", re.IGNORECASE)
@@ -106,9 +107,8 @@ def departure(line: str) -> tuple[str, Departure] | None:
     if not match:
         return None
     rest = match["rest"]
-    time = TIME.search(rest)
     item = ITEM.search(rest)
-    when = f"{int(time['hour']):02d}.{time['minute'] or '00'}" if time else None
+    when = clock(rest)
     number = item["item"].replace(".", "").lower() if item else None
     if number and number[-1].isalpha():
         number = f"{number[:-1]}.{number[-1]}"

@@ -36,7 +36,8 @@ class Found:
     text: str                # the text the date was read from
 
 
-def _date(day: str, month: str, year: str) -> dt.date | None:
+def date_of(day: str, month: str, year: str) -> dt.date | None:
+    """The date of »3«, »marts« (or »3«), »2031«; None for one that does not exist."""
     try:
         number = int(month) if month.isdigit() else MONTHS.index(month.lower()) + 1
         return dt.date(int(year), number, int(day))
@@ -47,7 +48,7 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
 def find_date(text: str) -> tuple[dt.date, re.Match] | None:
     for pattern in (WORD_DATE, NUMERIC_DATE):
         for match in pattern.finditer(text):
-            date = _date(match["day"], match["month"], match["year"])
+            date = date_of(match["day"], match["month"], match["year"])
             if date:
                 return date, match
     return None

@@ -51,7 +51,6 @@ LIST_ITEM = re.compile(r"^(?:\d{1,2}[.)]|[•\-–*·▪])\s+\S")
 NEXT_MEETING = re.compile(
     r"[^.]*\bnæste\s+(?:kredsråds)?møde\b[^.]*?\b(?:den\s+|d\.\s*)?(?:(?:" + WEEKDAYS + r")\s+(?:den\s+|d\.\s*)?)?"
     rf"(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH})(?:\s+(?P<year>\d{{4}}))?[^.]*\.", re.IGNORECASE)
-FULL_DATE = re.compile(rf"\b(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH})\s+(?P<year>\d{{4}})\b", re.IGNORECASE)
 NUMBER_IN_YEAR = re.compile(r"\bårets\s+(?P<ordinal>" + "|".join(ORDINALS) + r")\s+(?:kredsråds)?møde", re.IGNORECASE)
 APPROVES = re.compile(rf"(?P<written>referat(?:et)?\s+(?:fra|af)\s+[^()]*?(?P<day>\d{{1,2}})\.\s*(?P<month>{MONTH})"
                       r"\s+(?P<year>\d{4}))", re.IGNORECASE)
@@ -99,13 +98,6 @@ class Recognised:
     duplicates: list[str] = field(default_factory=list)            # people listed twice
 
 
-def _date(day: str, month: str, year: str) -> dt.date | None:
-    try:
-        return dt.date(int(year), MONTHS.index(month.lower()) + 1, int(day))
-    except ValueError:
-        return None
-
-
 def recognise(lines: list[str]) -> Recognised:
     found = Recognised(lines=lines)
     _header(lines, found)
@@ -122,7 +114,7 @@ def recognise(lines: list[str]) -> Recognised:
     ordinal = NUMBER_IN_YEAR.search(text)
     if ordinal:
         found.number_in_year = ORDINALS[ordinal["ordinal"].lower()]
-    found.years_mentioned = sorted({int(m["year"]) for m in FULL_DATE.finditer(" ".join(lines))})
+    found.years_mentioned = sorted({int(m["year"]) for m in dates.WORD_DATE.finditer(" ".join(lines))})
     return found
 
 
@@ -150,7 +142,7 @@ def _header(lines: list[str], found: Recognised) -> int:
                 candidate, match, span = candidate + " " + lines[index + span], longer, span + 1
             if match:
                 found.header = candidate
-                found.date = _date(match["day"], match["month"], match["year"])
+                found.date = dates.date_of(match["day"], match["month"], match["year"])
                 found.time = dates.clock(candidate[match.start("day"):]) if match["time"] else None
                 found.place = match["place"]
                 found.council_text = match["council"]
@@ -566,4 +558,4 @@ def approves(item_title: str) -> tuple[str, dt.date | None] | None:
     match = APPROVES.search(item_title)
     if not match:
         return None
-    return match["written"], _date(match["day"], match["month"], match["year"])
+    return match["written"], dates.date_of(match["day"], match["month"], match["year"])
