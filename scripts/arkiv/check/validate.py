@@ -107,12 +107,6 @@ def _check_attendance(meeting, line, problems) -> None:
                 problems.error(meeting.path, line(meeting, key, index, "person"),
                                f"{key}[{index}].person", f"'{entry.person}' står der flere gange",
                                "slet den ene linje")
-    numbers = {entry.number for entry in meeting.agenda}
-    for index, entry in enumerate(meeting.participants):
-        if entry.left_during and entry.left_during not in numbers:
-            problems.error(meeting.path, line(meeting, "participants", index, "left_during"),
-                           f"participants[{index}].left_during", f"punkt {entry.left_during} er ikke på dagsordenen",
-                           f"skriv et af punkterne {', '.join(sorted(numbers)) or '(ingen)'}, eller slet feltet")
     for index, sub in enumerate(meeting.substitutes):
         if sub.instead_of and sub.instead_of not in absent:
             problems.error(meeting.path, line(meeting, "substitutes", index, "for"),
@@ -179,6 +173,11 @@ def _check_agenda(meeting, line, problems) -> None:
                 problems.error(meeting.path, line(meeting, "presenters", index, "items"),
                                f"presenters[{index}].items", f"punkt {item} findes ikke på dagsordenen",
                                f"vælg et af punkterne {', '.join(numbers)}")
+    for index, entry in enumerate(meeting.participants):
+        if entry.left_during and entry.left_during not in numbers:
+            problems.error(meeting.path, line(meeting, "participants", index, "left_during"),
+                           f"participants[{index}].left_during", f"punkt {entry.left_during} er ikke på dagsordenen",
+                           f"skriv et af punkterne {', '.join(sorted(set(numbers))) or '(ingen)'}, eller slet feltet")
     for index, attachment in enumerate(meeting.attachments):
         if attachment.item and attachment.item not in numbers:
             problems.error(meeting.path, line(meeting, "attachments", index, "item"),
