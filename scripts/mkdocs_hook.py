@@ -18,8 +18,7 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from mkdocs.structure.files import InclusionLevel  # noqa: E402
 
 from arkiv.problems import InputError  # noqa: E402
-from arkiv.render.common import FRONT_PAGE_INCLUDE  # noqa: E402
-from arkiv.site.build import GENERATED, Preview, generate  # noqa: E402
+from arkiv.site.build import GENERATED, Preview, front_page_changed, generate  # noqa: E402
 from arkiv.site.markdown_gates import PreprocessorsOnlyWhereNeeded  # noqa: E402
 from arkiv.site.parallel_markdown import convert_pages  # noqa: E402
 from arkiv.site.rawhtml import RawHtmlBlocks  # noqa: E402
@@ -94,9 +93,7 @@ def _preview_generate(root: Path, config) -> None:
         print(f"fejl: {exc}", file=sys.stderr)
         return
     _problems.clear()
-    if FRONT_PAGE_INCLUDE in report.written:
-        # The front page includes a generated part; under --dirty it is built only when its own
-        # output is missing.
+    if front_page_changed(report):  # under --dirty a page is built again only when its output is gone
         (Path(config.site_dir) / "index.html").unlink(missing_ok=True)
 
 

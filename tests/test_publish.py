@@ -207,6 +207,12 @@ def test_make_site_after_an_edit_builds_only_what_changed_and_the_same_bytes_as_
     edited = FICTIONAL_MEETING.replace("Øje Påhit fortalte om ladcykler.", "Øje Påhit fortalte om ladcykler og æblekrig.")
     project = fictional_project(tmp_path / "trin")
     assert arkiv_site(project).returncode == 0
+    # What was published is recorded only when it is published: a refused run leaves it as it was.
+    record = (project / ".site.json").read_text(encoding="utf-8")
+    (project / "meetings" / "testraadet-2031-1.md").write_text(edited.replace("council: testraadet", "council: nej"),
+                                                              encoding="utf-8")
+    assert arkiv_site(project).returncode == 1
+    assert (project / ".site.json").read_text(encoding="utf-8") == record
     (project / "meetings" / "testraadet-2031-1.md").write_text(edited, encoding="utf-8")
     meeting = project / "site" / "arkiv" / "moeder" / "testraadet-2031-1" / "index.html"
     untouched = project / "site" / "om" / "index.html"

@@ -12,6 +12,7 @@ from ..load import load_archive
 from ..model import Archive
 from ..parallel import map_in_order
 from ..render import page_tasks, render_one, render_shared, source_copies
+from ..render.common import FRONT_PAGE_INCLUDE
 from .writer import Staging, WriteReport, WriterError, exclusive
 
 MEETINGS_DIR = "meetings"
@@ -39,9 +40,50 @@ def fingerprint(meetings: Path, strict: bool) -> str:
     """A hash of every input file and of the pipeline's own code: equal hashes, equal output."""
     digest = hashlib.sha256(f"strict={strict}".encode())
     for folder in (meetings, CODE):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        hash_files(digest, folder, folder)
     return digest.hexdigest()
+
+
+def hash_files(digest, base: Path, under: Path, skip=lambda relative: False) -> None:
+    """Add each file under `under` (a folder or one file) to `digest`, by its path from `base` and
+    its bytes, in name order; Python's caches and what `skip` says of a relative path left out."""
+    paths = [under] if under.is_file() else sorted(under.rglob("*"))
+    for path in paths:
+        relative = path.relative_to(base)
+        if path.is_file() and "__pycache__" not in path.parts and not skip(relative):
+            digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+
+
+def _claim(made_by: dict[str, str], rel: str, task: tuple[str, str]) -> None:
+    """Two pages on one path would leave one of them unpublished without a word (an id 'index'
+    once replaced the meetings index): the check refuses such ids, and this refuses whatever it
+    did not foresee."""
+    if rel in made_by:
+        raise WriterError(f"{rel} ville blive skrevet to gange, af {made_by[rel]} og af {_task_name(task)}; "
+                          "giv den ene et andet id")
+    made_by[rel] = _task_name(task)
+
+
+def _shared_files(archive: Archive, meetings: Path) -> dict[str, bytes]:
+    """The pages about the whole archive and the published copies of the source texts."""
+    shared = {rel: text.encode("utf-8") for rel, text in render_shared(archive, GENERATED).items()}
+    shared.update({copy: (meetings / source).read_bytes() for copy, source in source_copies(archive).items()})
+    return shared
+
+
+def _manifest(archive: Archive, inputs: str, sizes: dict[str, int]) -> bytes:
+    """What the folder was made from and holds. The contacts the meeting files allow are kept for
+    the site audit (publish.py), which would otherwise read and check the whole archive again."""
+    contacts = sorted(frozenset().union(*(m.published_contacts for m in archive.meetings)))
+    return json.dumps({"inputs": inputs, "files": dict(sorted(sizes.items())), "published_contacts": contacts},
+                      sort_keys=True).encode()
+
+
+def front_page_changed(report: WriteReport) -> bool:
+    """Whether the generated part of the front page was rewritten: docs/index.md includes it, so a
+    dirty build (make serve, make site after an edit) must build the front page although its own
+    file did not change."""
+    return FRONT_PAGE_INCLUDE in report.written
 
 
 def published_contacts(root: Path) -> frozenset[str]:
@@ -101,27 +143,15 @@ def _generate(root: Path, target: Path, strict: bool, warn) -> WriteReport:
 def _write(archive: Archive, meetings: Path, staging: Staging, inputs: str) -> WriteReport:
     """Render every page and stage it, in the processes that render them (see writer.Staging),
     then put the new folder in place with its manifest."""
-    shared = {rel: text.encode("utf-8") for rel, text in render_shared(archive, GENERATED).items()}
-    shared.update({copy: (meetings / source).read_bytes() for copy, source in source_copies(archive).items()})
+    shared = _shared_files(archive, meetings)
     staged = [(rel, staging.put(rel, data), len(data)) for rel, data in shared.items()]
     made_by = dict.fromkeys(shared, "arkivets oversigter")
     tasks = page_tasks(archive)
     for task, part in zip(tasks, map_in_order(_render_and_stage, tasks, archive, staging), strict=True):
         for rel, _, _ in part:
-            # Two pages on one path would leave one of them unpublished without a word (an id
-            # 'index' once replaced the meetings index): the check refuses such ids, and this
-            # refuses whatever it did not foresee.
-            if rel in made_by:
-                raise WriterError(f"{rel} ville blive skrevet to gange, af {made_by[rel]} og af {_task_name(task)}; "
-                                  "giv den ene et andet id")
-            made_by[rel] = _task_name(task)
+            _claim(made_by, rel, task)
         staged.extend(part)
-    sizes = {rel: size for rel, _, size in staged}
-    # The contacts the meeting files allow are kept for the site audit (publish.py), which would
-    # otherwise read and check the whole archive again.
-    contacts = sorted(frozenset().union(*(m.published_contacts for m in archive.meetings)))
-    manifest = json.dumps({"inputs": inputs, "files": dict(sorted(sizes.items())), "published_contacts": contacts},
-                          sort_keys=True).encode()
+    manifest = _manifest(archive, inputs, {rel: size for rel, _, size in staged})
     staged.append((MANIFEST, staging.put(MANIFEST, manifest), len(manifest)))
     return staging.commit([rel for rel, _, _ in staged], [rel for rel, changed, _ in staged if changed])
 
@@ -221,22 +251,16 @@ def _commit(archive: Archive, meetings: Path, staging: Staging, inputs: str,
             pages: dict[tuple[str, str], dict[str, bytes]], tasks, again) -> WriteReport:
     """Stage what may have changed – the pages about the whole archive, the source copies and the
     pages rendered again – and link every other file from the folder as it is."""
-    shared = {rel: text.encode("utf-8") for rel, text in render_shared(archive, GENERATED).items()}
-    shared.update({copy: (meetings / source).read_bytes() for copy, source in source_copies(archive).items()})
+    shared = _shared_files(archive, meetings)
     files = dict(shared)
     made_by = dict.fromkeys(shared, "arkivets oversigter")
     for task in tasks:
         for rel in pages[task]:
-            if rel in made_by:  # as in a cold generation (see _write)
-                raise WriterError(f"{rel} ville blive skrevet to gange, af {made_by[rel]} og af {_task_name(task)}; "
-                                  "giv den ene et andet id")
-            made_by[rel] = _task_name(task)
+            _claim(made_by, rel, task)
         files.update(pages[task])
     candidates = set(shared) | {rel for task in again if task in pages for rel in pages[task]}
     written = [rel for rel in sorted(candidates) if staging.put(rel, files[rel])]
-    contacts = sorted(frozenset().union(*(m.published_contacts for m in archive.meetings)))
-    manifest = json.dumps({"inputs": inputs, "files": {rel: len(data) for rel, data in sorted(files.items())},
-                           "published_contacts": contacts}, sort_keys=True).encode()
+    manifest = _manifest(archive, inputs, {rel: len(data) for rel, data in files.items()})
     if staging.put(MANIFEST, manifest):
         written.append(MANIFEST)
     return staging.commit(list(files) + [MANIFEST], written)

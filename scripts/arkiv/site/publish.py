@@ -29,12 +29,10 @@ import tempfile
 from pathlib import Path
 
 from ..problems import InputError
-from ..render.common import FRONT_PAGE_INCLUDE
 from .audit import audit_site
-from .build import GENERATED, generate, published_contacts
+from .build import GENERATED, front_page_changed, generate, hash_files, published_contacts
 from .writer import WriterError, exchange, recover
 
-FRONT_PAGE = f"{GENERATED}/{FRONT_PAGE_INCLUDE}"
 LOCK = ".site.lock"
 LAST_BUILD = ".site.json"  # what the published site was built from (see `_reuse`), beside the lock
 BUILDERS = ("mkdocs", "zensical")
@@ -103,16 +101,21 @@ def _build(root: Path, target: Path, say, builder: str) -> None:
     built = Path(tempfile.mkdtemp(prefix=".site-new-", dir=target.parent))
     build = _build_inputs(root, builder)
     try:
+        allowed = published_contacts(root)
         if builder == "zensical":
             _zensical_build(root, built, say)
-            _audit(root, built)
+            _audit(built, allowed)
         else:
-            previous = _reuse(root, target, build, built, report)
+            last = _last_build(root, target, build)
+            previous = _reuse(target, built, report) if last is not None else None
             _mkdocs_build(root, built, dirty=previous is not None)
-            _audit(root, built, previous)
+            # Files equal to the site published before were audited then – if under the same contacts.
+            _audit(built, allowed, previous if last == sorted(allowed) else None)
         recover(target)
         exchange(built, target)
-        (root / LAST_BUILD).write_text(json.dumps({"inputs": build, "site": str(target)}), encoding="utf-8")
+        # Recorded only once it is published: the next run reuses what this one audited.
+        (root / LAST_BUILD).write_text(json.dumps({"inputs": build, "site": str(target), "allowed": sorted(allowed)}),
+                                       encoding="utf-8")
     except (PublishError, OSError):
         # Whatever failed first (MkDocs, Pagefind's empty files, the audit), a disk with next to
         # nothing left is the cause to report: looked at before the new folder is removed.
@@ -128,28 +131,31 @@ def _build_inputs(root: Path, builder: str) -> str:
     its configuration, the theme overrides, the hand-written pages and the pipeline's code."""
     digest = hashlib.sha256(builder.encode())
     for part in ("mkdocs.yml", "overrides", "docs", "scripts"):
-        base = root / part
-        for path in sorted([base] if base.is_file() else base.rglob("*")):
-            relative = path.relative_to(root)
-            if path.is_file() and "__pycache__" not in path.parts and relative.parts[:2] != ("docs", "arkiv"):
-                digest.update(relative.as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+        if (root / part).exists():
+            hash_files(digest, root, root / part, skip=lambda relative: relative.parts[:2] == ("docs", GENERATED))
     return digest.hexdigest()
 
 
-def _reuse(root: Path, target: Path, build: str, built: Path, report) -> Path | None:
-    """After one edit, build only what changed: when the published site was built by this builder
-    from the same everything-but-the-pages, it is copied into `built` (times kept), and MkDocs'
-    dirty build writes only the pages whose generated files are newer. Returns the site reused."""
+def _last_build(root: Path, target: Path, build: str) -> list[str] | None:
+    """The contacts the published site in `target` was audited under, when it was built by this
+    builder from the same everything-but-the-pages (`_build_inputs`); None when it was not."""
     try:
         last = json.loads((root / LAST_BUILD).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if last.get("inputs") != build or last.get("site") != str(target) or not (target / "index.html").is_file():
         return None
+    return last.get("allowed")
+
+
+def _reuse(target: Path, built: Path, report) -> Path:
+    """After one edit, build only what changed: the published site is copied into `built` (times
+    kept), and MkDocs' dirty build writes only the pages whose generated files are newer. Returns
+    the site reused."""
     shutil.rmtree(built)
     shutil.copytree(target, built, symlinks=True, ignore=shutil.ignore_patterns("pagefind"))
-    if FRONT_PAGE in {f"{GENERATED}/{rel}" for rel in report.written}:
-        (built / "index.html").unlink(missing_ok=True)  # docs/index.md includes it: not newer itself
+    if front_page_changed(report):
+        (built / "index.html").unlink(missing_ok=True)
     return target
 
 
@@ -236,33 +242,15 @@ def _zensical_build(root: Path, built: Path, say) -> None:
         raise PublishError(str(exc)) from None
 
 
-def _audit(root: Path, built: Path, previous: Path | None = None) -> None:
-    """The audit of the new site; after a dirty build, of the files that differ from the site
-    published before (audited then), when the contacts allowed are the same as then."""
-    allowed = published_contacts(root)
-    only = None
-    if previous is not None and _last_allowed(root) == allowed:
-        only = {rel for rel in _files(built) if not _same_file(built / rel, previous / rel)}
-    _remember_allowed(root, allowed)
+def _audit(built: Path, allowed: frozenset[str], previous: Path | None = None) -> None:
+    """The audit of the new site; with `previous` (a site audited under the same contacts), of the
+    files that differ from it only."""
+    only = {rel for rel in _files(built) if not _same_file(built / rel, previous / rel)} if previous else None
     findings = audit_site(built, allowed, only=only)
     if findings:
         lines = "\n".join(f"  {finding}" for finding in findings[:20])
         more = f"\n  … og {len(findings) - 20} til" if len(findings) > 20 else ""
         raise PublishError(f"det byggede site har {len(findings)} usikre steder og offentliggøres ikke:\n{lines}{more}")
-
-
-ALLOWED = ".site.contacts.json"
-
-
-def _last_allowed(root: Path) -> frozenset[str] | None:
-    try:
-        return frozenset(json.loads((root / ALLOWED).read_text(encoding="utf-8")))
-    except (OSError, ValueError):
-        return None
-
-
-def _remember_allowed(root: Path, allowed: frozenset[str]) -> None:
-    (root / ALLOWED).write_text(json.dumps(sorted(allowed)), encoding="utf-8")
 
 
 def _files(site: Path) -> list[str]:
