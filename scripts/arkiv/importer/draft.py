@@ -99,17 +99,18 @@ def import_file(source: Path, meetings: Path, council: str | None = None, meetin
         report.recognised.append("overskrift og brevhoved, ikke med i udkastets tekst: " + "; ".join(
             f"linje {cleaned.source_line(line)} »{text}«" for line, text in found.header_lines))
     council_id = _council(found, councils, council, report)
+    archive = _archive(meetings)
     data, body = build(found, PeopleMatcher(people), council_id, year, extracted, report,
-                       history=_history(meetings), source_line=cleaned.source_line)
+                       history=_history(archive), source_line=cleaned.source_line)
     year_of = data["date"].year if data.get("date") else data["date_unknown"]["year"]
-    same = _same_meeting(meetings, council_id, data.get("date"))
+    same = _same_meeting(archive, council_id, data.get("date"))
     if same and not meeting_id:
         if not force:
             raise ImportFailure(f"{same} er allerede rådets møde den {data['date'].isoformat()}; overskriv det med "
                                 "FORCE=1 (--force), eller vælg et andet id med ID=… (--id …)")
         meeting_id = same.stem
-    meeting_id = meeting_id or _new_id(meetings, council_id, year_of, _number(found, year_of, meetings,
-                                                                               council_id, data.get("date")))
+    meeting_id = meeting_id or _new_id(archive, council_id, year_of, _number(found, year_of, archive,
+                                                                              council_id, data.get("date")))
     target, text_copy = meetings / f"{meeting_id}.md", meetings / "sources" / f"{meeting_id}.txt"
     for path in (target, text_copy):
         if path.exists() and not force:
@@ -452,18 +453,22 @@ def render(data: dict, body: str, source_name: str, marks: list[tuple[str, str]]
     return front_matter(data, header=header, marks=marks) + f"\n{body}"
 
 
-def _same_meeting(meetings: Path, council: str, date: dt.date | None) -> Path | None:
+def _archive(meetings: Path) -> dict[Path, dict]:
+    """Each meeting file already in the archive, with its front matter (read once per import)."""
+    return {path: peek_front_matter(path) for path in meeting_files(meetings)}
+
+
+def _same_meeting(archive: dict[Path, dict], council: str, date: dt.date | None) -> Path | None:
     """The meeting file already in the archive for this council and date (a second import)."""
     if date is None:
         return None
-    for path in meeting_files(meetings):
-        front = peek_front_matter(path)
+    for path, front in archive.items():
         if front.get("council") == council and _date_of(front.get("date")) == date:
             return path
     return None
 
 
-def _number(found: Recognised, year: int, meetings: Path, council: str, date: dt.date | None) -> int | None:
+def _number(found: Recognised, year: int, archive: dict[Path, dict], council: str, date: dt.date | None) -> int | None:
     """The meeting's number in its year: as the referat states it (»møde nr. 1/2011«, »årets første
     møde«), or from its date among the council's meetings of that year already in the archive."""
     if found.meeting_number:
@@ -474,7 +479,7 @@ def _number(found: Recognised, year: int, meetings: Path, council: str, date: dt
         return found.number_in_year
     if date is None:
         return None
-    earlier = [d for c, d in _dates(meetings) if c == council and d.year == year and d < date]
+    earlier = [d for c, d in _dates(archive) if c == council and d.year == year and d < date]
     return len(earlier) + 1
 
 
@@ -488,20 +493,18 @@ def _date_of(value) -> dt.date | None:
         return None
 
 
-def _dates(meetings: Path) -> list[tuple[str, dt.date]]:
+def _dates(archive: dict[Path, dict]) -> list[tuple[str, dt.date]]:
     found = []
-    for path in meeting_files(meetings):
-        front = peek_front_matter(path)
+    for front in archive.values():
         if _date_of(front.get("date")) and isinstance(front.get("council"), str):
             found.append((front["council"], _date_of(front["date"])))
     return found
 
 
-def _history(meetings: Path) -> dict[str, list[tuple[str, int, str | None]]]:
+def _history(archive: dict[Path, dict]) -> dict[str, list[tuple[str, int, str | None]]]:
     """Where each person has been listed in the archive: (council, year, title)."""
     seen: dict[str, list] = {}
-    for path in meeting_files(meetings):
-        front = peek_front_matter(path)
+    for front in archive.values():
         date, unknown = _date_of(front.get("date")), front.get("date_unknown")
         year = date.year if date else unknown.get("year") if isinstance(unknown, dict) else None
         year = year if isinstance(year, int) else None
@@ -512,8 +515,8 @@ def _history(meetings: Path) -> dict[str, list[tuple[str, int, str | None]]]:
     return seen
 
 
-def _new_id(meetings: Path, council: str, year: int, number: int | None) -> str:
-    taken = {p.stem for p in meeting_files(meetings)}
+def _new_id(archive: dict[Path, dict], council: str, year: int, number: int | None) -> str:
+    taken = {p.stem for p in archive}
     if number and id_of(council, year, number) not in taken:
         return id_of(council, year, number)
     n = 1
