@@ -131,3 +131,14 @@ def test_a_search_service_that_answers_nonsense_is_reported(monkeypatch, tmp_pat
     monkeypatch.setattr(pagefind_bin, "get_executable", lambda: service)
     with pytest.raises(search_index.SearchIndexError, match="uforståeligt svar"):
         search_index.LiveIndex()
+
+
+def test_an_index_with_an_empty_file_is_refused_and_the_file_named(tmp_path):
+    """Pagefind can report success and leave a file empty (a full disk, or a service that ended
+    before its last write): the build must then fail and say which file, not publish it."""
+    (tmp_path / "fragment").mkdir()
+    (tmp_path / "pagefind.js").write_text("// fiktiv")
+    (tmp_path / "fragment" / "da_0001.pf_fragment").write_bytes(b"")
+    search_index._await_files(tmp_path, seconds=0.2)  # gives up after its time, without raising
+    with pytest.raises(search_index.SearchIndexError, match=r"1 tomme filer.*fragment/da_0001\.pf_fragment"):
+        search_index._finish(tmp_path)

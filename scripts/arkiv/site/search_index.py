@@ -118,7 +118,10 @@ class LiveIndex:
         if not (folder / "pagefind.js").is_file():
             raise SearchIndexError(f"søgeindekset kunne ikke bygges: pagefind skrev ikke {folder / 'pagefind.js'}")
         # Pagefind answers before its last files are on disk (seen: empty files right after the
-        # answer, under load); once the service has exited, every write it made is done.
+        # answer, under load), and a service told to end while a write is pending can exit
+        # without finishing it (seen once in CI: one empty file after the exit). So the files are
+        # first awaited, then the service is ended, and what it left is checked.
+        _await_files(folder)
         self.close()
         _finish(folder)
         return f"{self._pages} sider indekseret under bygningen"
@@ -203,13 +206,29 @@ class LiveIndex:
         return f"søgeindekset kunne ikke bygges: {what}" + (f":\n{said}" if said else "")
 
 
+def _empty_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.is_file() and p.stat().st_size == 0)
+
+
+def _await_files(folder: Path, seconds: float = 30) -> None:
+    """Wait until no file in `folder` is empty and no new file has appeared for a moment."""
+    deadline = time.monotonic() + seconds
+    seen = -1
+    while time.monotonic() < deadline:
+        files = sum(1 for p in folder.rglob("*") if p.is_file())
+        if files == seen and not _empty_files(folder):
+            return
+        seen = files
+        time.sleep(0.05)
+
+
 def _finish(folder: Path) -> None:
     """Check what Pagefind wrote and put its filters in order. On a full disk Pagefind 1.5.2
     reports success and leaves empty files; such an index is refused here."""
-    empty = [p for p in folder.rglob("*") if p.is_file() and p.stat().st_size == 0]
+    empty = _empty_files(folder)
     if empty:
-        raise SearchIndexError(f"søgeindekset blev ikke skrevet helt: {len(empty)} tomme filer i {folder} "
-                               "(er disken fuld?)")
+        raise SearchIndexError(f"søgeindekset blev ikke skrevet helt: {len(empty)} tomme filer i {folder}, "
+                               f"fx {empty[0].relative_to(folder)} (er disken fuld?)")
     try:
         canonical_order(folder)
     except (OSError, ValueError, KeyError, IndexError) as exc:
