@@ -1,7 +1,10 @@
 // The archive's search page (docs/soeg.md) on Pagefind's JavaScript API.
 //
+// A result is an agenda item (or a meeting's facts, a theme, a person): the index has a record per
+// item (scripts/arkiv/site/search_records.py), with the item's own themes and people as filters.
 // The query, the filters and the sorting live in the page's address (?q=…&tema=…&sort=nyeste), so
-// a search can be shared as a link and the back button works. Pagefind fetches only the chunks of
+// a search can be shared as a link; each search a visitor commits (Enter, a filter, a suggestion)
+// is a step in the history, so Back returns to the one before. Pagefind fetches only the chunks of
 // its index that a query needs; the filter lists are fetched only when the filters are opened or
 // the address uses them, so that typing a query stays light at any archive size.
 (function () {
@@ -22,9 +25,12 @@
   var root = new URL("..", document.currentScript.src);
   var PAGE_SIZE = 10;
   var FEW = 2;  // below this many results (none or one), words the archive does not have get a suggestion
-  var MAX_ITEMS = 8;
-  // Anchors of the minutes' sections (render/meeting.py): #punkt-3a, #indledning, #skriftlig-orientering.
-  var ITEM_ANCHOR = /#(punkt-[0-9a-z]+|indledning|skriftlig-orientering)$/;
+  var EXCERPT_WORDS = 36;  // a longer sentence is cut to this many words around its matches
+  var ITEM_TYPE = "Punkt";  // the type of an agenda item's record (search_records.py)
+  var HIGHLIGHT = "fremhaev";  // the address parameter that marks the words on the page reached (fremhaev.js)
+  var NAMES = { tema: "Temaet", person: "Personen", aar: "Året", raad: "Rådet" };
+  var baseTitle = document.title;
+  var filterIds = null;
   var pagefind = null;
   var filtersLoaded = null;
   var latest = 0;
@@ -40,7 +46,7 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname, excerptLength: 24 }).then(function () {
+        return pf.options({ baseUrl: root.pathname, excerptLength: 24, highlightParam: HIGHLIGHT }).then(function () {
           return pf.init();
         }).then(function () { return pf; });
       });
@@ -54,13 +60,12 @@
     "default": function (a, b) { return collator.compare(a, b); }
   };
 
-  // Fill the filter lists with every value and its number of pages.
+  // Fill the filter lists with every value and its number of records (items, meetings, pages).
   function loadFilters() {
     if (!filtersLoaded) {
       filtersLoaded = load().then(function (pf) { return pf.filters(); }).then(function (all) {
         filterSelects.forEach(function (select) {
           var key = select.dataset.filter;
-          var wanted = select.dataset.wanted || select.value;
           var values = Object.keys(all[key] || {}).sort(ORDER[key] || ORDER["default"]);
           values.forEach(function (value) {
             var option = document.createElement("option");
@@ -68,44 +73,90 @@
             option.textContent = value + " (" + all[key][value] + ")";
             select.appendChild(option);
           });
-          if (wanted) select.value = wanted;
         });
+        return resolveWanted();
       });
     }
     return filtersLoaded;
   }
 
+  function plain(text) {
+    return text.toLocaleLowerCase("da").normalize("NFC").trim();
+  }
+
+  // A value from the address that is not one of the list's own (»?tema=opioider«, from a link or
+  // typed by hand) is matched without regard to case, then as the id of a theme, person or council
+  // (arkiv/data/soegefiltre.json, fetched only then). A value that matches nothing is said so in
+  // the status line and not used: the list then shows »Alle …« and the results are all of them.
+  function resolveWanted() {
+    var pending = filterSelects.filter(function (select) { return select.dataset.wanted; });
+    var unmatched = [];
+    pending.forEach(function (select) {
+      var wanted = select.dataset.wanted;
+      var options = Array.prototype.slice.call(select.options, 1);
+      var hit = options.find(function (o) { return o.value === wanted; }) ||
+        options.find(function (o) { return plain(o.value) === plain(wanted); });
+      if (hit) { select.value = hit.value; delete select.dataset.wanted; } else unmatched.push(select);
+    });
+    if (!unmatched.length) return Promise.resolve();
+    if (!filterIds) {
+      filterIds = fetch(new URL("arkiv/data/soegefiltre.json", root).href).then(function (response) {
+        return response.ok ? response.json() : {};
+      }).catch(function () { return {}; });
+    }
+    return filterIds.then(function (ids) {
+      unmatched.forEach(function (select) {
+        var key = select.dataset.filter;
+        var wanted = select.dataset.wanted;
+        var title = (ids[key] || {})[plain(wanted)];
+        var hit = title && Array.prototype.slice.call(select.options).find(function (o) { return o.value === title; });
+        select.value = hit ? hit.value : "";
+        select.dataset.unknown = hit ? "" : wanted;
+        delete select.dataset.wanted;
+      });
+    });
+  }
+
   function currentState() {
-    var state = { q: input.value.trim(), sort: sortSelect.value, filters: {} };
+    var state = { q: input.value.trim(), sort: sortSelect.value, filters: {}, unknown: [] };
     filterSelects.forEach(function (select) {
-      var value = select.value || select.dataset.wanted || "";
-      if (value) state.filters[select.dataset.filter] = value;
+      if (select.value) state.filters[select.dataset.filter] = select.value;
+      if (select.dataset.unknown) state.unknown.push(NAMES[select.dataset.filter] + " »" + select.dataset.unknown + "«");
     });
     return state;
   }
 
+  // Reads the search from the address; true when it names filters (their lists must be loaded
+  // before the search can use them).
   function stateFromAddress() {
     var params = new URLSearchParams(location.search);
     input.value = params.get("q") || "";
-    sortSelect.value = params.get("sort") || "";
+    sortSelect.value = params.get("sort") === "nyeste" || params.get("sort") === "aeldste" ? params.get("sort") : "";
     var any = false;
     filterSelects.forEach(function (select) {
       var value = params.get(select.dataset.filter) || "";
-      // The option does not exist until the filter lists are loaded: remember what is wanted.
+      delete select.dataset.unknown;
+      // Until the lists are loaded the option does not exist: what is wanted is remembered.
       select.dataset.wanted = value;
-      if (value) any = true;
+      if (!value) delete select.dataset.wanted;
+      var present = Array.prototype.slice.call(select.options).some(function (o) { return o.value === value; });
+      select.value = present ? value : "";
+      if (value && !present) any = true;
     });
     return any;
   }
 
-  function writeAddress(state) {
+  // `commit`: a new step in the history (Enter, a filter, a suggestion); typing replaces the step.
+  function writeAddress(state, commit) {
     var params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
     Object.keys(state.filters).forEach(function (key) { params.set(key, state.filters[key]); });
     if (state.sort) params.set("sort", state.sort);
     var query = params.toString();
     var address = location.pathname + (query ? "?" + query : "");
-    if (address !== location.pathname + location.search) history.replaceState(null, "", address);
+    if (address === location.pathname + location.search) return;
+    if (commit) history.pushState(null, "", address);
+    else history.replaceState(null, "", address);
   }
 
   function element(tag, className, text) {
@@ -115,61 +166,131 @@
     return node;
   }
 
-  // Pagefind's excerpts are the page's text, HTML-escaped by Pagefind, with <mark> around the
-  // words that matched; nothing else is let through.
-  function excerpt(html) {
+  // The word itself, without the punctuation around it: »(Crime« and »Service).« are marked as
+  // »Crime« and »Service«.
+  function marked(parent, word) {
+    var parts = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(word);
+    if (!parts || !parts[2]) { parent.append(word); return; }
+    if (parts[1]) parent.append(parts[1]);
+    parent.appendChild(element("mark", null, parts[2]));
+    if (parts[3]) parent.append(parts[3]);
+  }
+
+  // Words as text, the matched ones marked (made with textContent: nothing of the record's text
+  // is read as HTML).
+  function words(parent, list, from, to, hits) {
+    for (var i = from; i < to; i++) {
+      if (i > from) parent.append(" ");
+      if (hits[i]) marked(parent, list[i]); else parent.append(list[i]);
+    }
+  }
+
+  // The record's text as Pagefind counts its words (split at white space; `locations` are the
+  // positions of the matched words). A record begins with its heading, which the result shows as
+  // its title. A sentence ends at ».«, »!« or »?« before a word with a capital, so that »bl.a.«
+  // and »d. 10. februar« do not end one.
+  function sentences(list, first) {
+    var found = [], start = first;
+    for (var i = first; i < list.length; i++) {
+      var next = list[i + 1];
+      if (i === list.length - 1 || (/[.!?][”"»«)]*$/.test(list[i]) && /^[(”"»«]*[\p{Lu}]/u.test(next))) {
+        found.push([start, i + 1]);
+        start = i + 1;
+      }
+    }
+    return found;
+  }
+
+  function headingLength(list, title) {
+    var heading = (title || "").split(/\s+/).filter(Boolean);
+    if (!heading.length || heading.length > list.length) return 0;
+    for (var i = 0; i < heading.length; i++) {
+      var a = list[i].replace(/[.]$/, ""), b = heading[i].replace(/[.]$/, "");
+      if (a !== b) return 0;
+    }
+    return heading.length;
+  }
+
+  // The excerpt: the sentence holding the most of the query's different words (then the most
+  // matches), cut to EXCERPT_WORDS around its matches; without a match in the text, its first
+  // sentence.
+  function excerpt(data, skip) {
+    var list = (data.content || "").split(/\s+/).filter(Boolean);
+    var hits = {};
+    (data.locations || []).forEach(function (i) { hits[i] = true; });
+    var best = null;
+    var all = sentences(list, skip);
+    all.forEach(function (range, index) {
+      var distinct = {}, count = 0;
+      for (var i = range[0]; i < range[1]; i++) {
+        if (hits[i]) { count++; distinct[plain(list[i]).replace(/[^\p{L}\p{N}]/gu, "")] = true; }
+      }
+      var score = [Object.keys(distinct).length, count];
+      if (!best || score[0] > best.score[0] || (score[0] === best.score[0] && score[1] > best.score[1])) {
+        best = { range: range.slice(), score: score, index: index };
+      }
+    });
     var node = element("p", "arkiv-resultat__uddrag");
-    node.innerHTML = html;
-    Array.prototype.slice.call(node.querySelectorAll("*")).forEach(function (child) {
-      if (child.tagName !== "MARK") child.replaceWith(document.createTextNode(child.textContent));
-    });
-    // Pagefind marks whole tokens, punctuation and all (»(Crime«, »Service).«): the mark is kept
-    // to the word, the punctuation around it is plain text.
-    Array.prototype.slice.call(node.querySelectorAll("mark")).forEach(function (mark) {
-      var parts = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u.exec(mark.textContent);
-      if (!parts || !parts[2]) return;
-      mark.textContent = parts[2];
-      if (parts[1]) mark.before(parts[1]);
-      if (parts[3]) mark.after(parts[3]);
-    });
+    if (!best) return node;
+    var from = best.range[0], to = best.range[1];
+    // A short »sentence« (a list's heading: »Afbud.«) runs on into the sentences after it.
+    for (var next = best.index + 1; to - from < 8 && next < all.length; next++) to = all[next][1];
+    best.range[1] = to;
+    if (to - from > EXCERPT_WORDS) {
+      var firstHit = from;
+      while (firstHit < to && !hits[firstHit]) firstHit++;
+      if (firstHit === to) firstHit = from;
+      from = Math.max(from, Math.min(firstHit - 8, to - EXCERPT_WORDS));
+      to = Math.min(to, from + EXCERPT_WORDS);
+    }
+    if (from > best.range[0]) node.append("… ");
+    words(node, list, from, to, hits);
+    if (to < best.range[1]) node.append(" …");
     return node;
+  }
+
+  // A result's address, with the words to mark on the page reached (none without a query).
+  function address(url) {
+    var parsed = new URL(url, location.href);
+    var words = parsed.searchParams.getAll(HIGHLIGHT).filter(Boolean);
+    parsed.searchParams.delete(HIGHLIGHT);
+    words.forEach(function (word) { parsed.searchParams.append(HIGHLIGHT, word); });
+    return parsed.pathname + parsed.search + parsed.hash;
   }
 
   function renderResult(data) {
     var item = element("li", "arkiv-resultat");
     var meta = data.meta || {};
     var filters = data.filters || {};
-    var facts = [filters.type ? filters.type[0] : "", filters.raad ? filters.raad[0] : "", meta.dato];
-    item.appendChild(element("p", "arkiv-resultat__type", facts.filter(Boolean).join(" · ")));
-    var heading = element("h2", "arkiv-resultat__titel");
-    var link = element("a", null, meta.title || data.url);
-    link.href = data.url;
-    heading.appendChild(link);
-    item.appendChild(heading);
-    // The agenda items that matched: Pagefind splits a page at its headings with an id, and
-    // every agenda item's heading has one (#punkt-3a).
-    // On a meeting, the agenda items come first; the agenda and the attendance list only when no
-    // item matched. Other pages (a theme, a person) are one result with one excerpt.
-    var subs = [];
-    if (facts[0] === "Møde") {
-      var all = (data.sub_results || []).filter(function (sub) { return sub.url.indexOf("#") > 0; });
-      subs = all.filter(function (sub) { return ITEM_ANCHOR.test(sub.url); });
-      if (!subs.length) subs = all;
-    }
-    if (subs.length) {
-      var items = element("ul", "arkiv-resultat__punkter");
-      subs.slice(0, MAX_ITEMS).forEach(function (sub) {
-        var li = element("li");
-        var a = element("a", null, sub.title);
-        a.href = sub.url;
-        li.appendChild(a);
-        li.appendChild(excerpt(sub.excerpt));
-        items.appendChild(li);
-      });
-      item.appendChild(items);
+    var type = filters.type ? filters.type[0] : "";
+    var council = filters.raad ? filters.raad[0] : "";
+    var facts = element("p", "arkiv-resultat__type");
+    var list = (data.content || "").split(/\s+/).filter(Boolean);
+    var hits = {};
+    (data.locations || []).forEach(function (i) { hits[i] = true; });
+    var heading = headingLength(list, meta.title);
+    if (type === ITEM_TYPE) {
+      // An agenda item: its council and meeting (a link to the whole meeting), then its heading.
+      var meeting = element("a", null, meta.moede || "mødet");
+      meeting.href = address(data.url).replace(/#.*$/, "");
+      facts.append(["Punkt", council].filter(Boolean).join(" · ") + " · ", meeting);
     } else {
-      item.appendChild(excerpt(data.excerpt));
+      facts.textContent = [type, council, meta.dato].filter(Boolean).join(" · ");
     }
+    item.appendChild(facts);
+    var title = element("h2", "arkiv-resultat__titel");
+    var link = element("a");
+    if (heading) {
+      words(link, list, 0, heading, hits);
+      // Pagefind ends a heading with ».« in the record's text; the title is shown as written.
+      if (!/[.]$/.test(meta.title) && link.lastChild) {
+        link.lastChild.textContent = link.lastChild.textContent.replace(/[.]$/, "");
+      }
+    } else link.textContent = meta.title || data.url;
+    link.href = address(data.url);
+    title.appendChild(link);
+    item.appendChild(title);
+    item.appendChild(excerpt(data, heading));
     return item;
   }
 
@@ -193,7 +314,14 @@
     var narrowed = Object.keys(state.filters).map(function (key) { return state.filters[key]; });
     if (narrowed.length) what += (what ? " " : "") + "afgrænset til " + narrowed.join(", ");
     var n = count === 1 ? "1 resultat" : count + " resultater";
-    return (n + " " + what).trim() + ".";
+    var text = (n + " " + what).trim() + ".";
+    if (state.sort || !state.q) {
+      text += " Efter mødedato, " + (state.sort === "aeldste" ? "ældste" : "nyeste") + " først.";
+      // Only items and meetings have a date; without a query, only they have the filters' values.
+      if (state.q) text += " Temaer og personer har ingen dato og er udeladt.";
+    }
+    if (state.unknown.length) text += " " + state.unknown.join(", ") + " findes ikke i arkivet og er ikke brugt.";
+    return text;
   }
 
   // What Pagefind is asked. It matches every word as the start of a word, so »a« and »as« in
@@ -289,29 +417,27 @@
     link.addEventListener("click", function (event) {
       event.preventDefault();
       input.value = better;
-      run();
+      run(true);
     });
     suggestion.append("Mente du ", link, "?");
   }
 
-  function run() {
+  function run(commit) {
     var state = currentState();
-    writeAddress(state);
+    if (commit !== "history") writeAddress(state, commit === true);
+    document.title = (state.q ? "»" + state.q + "« – " : "") + baseTitle;
     var ticket = ++latest;
     if (!state.q && !Object.keys(state.filters).length) {
       offer(null);
       list.replaceChildren();
       more.hidden = true;
-      status.textContent = "";
+      status.textContent = state.unknown.length ? state.unknown.join(", ") + " findes ikke i arkivet." : "";
       return Promise.resolve();
     }
     status.textContent = "Søger …";
     var options = { filters: Object.assign({}, state.filters) };
-    if (state.sort) {
-      // Only meetings have a date; a sorted list is a list of meetings.
-      options.sort = { dato: state.sort === "nyeste" ? "desc" : "asc" };
-      options.filters.type = "Møde";
-    }
+    // Without a query, a filter lists its items newest first (Pagefind needs an order then).
+    if (state.sort || !state.q) options.sort = { dato: state.sort === "aeldste" ? "asc" : "desc" };
     return load().then(function (pf) {
       return pf.search(state.q ? sent(state.q) : null, options);
     }).then(function (search) {
@@ -341,19 +467,24 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     clearTimeout(timer);
-    run();
+    run(true);
   });
   filterSelects.concat([sortSelect]).forEach(function (select) {
     select.addEventListener("change", function () {
-      delete select.dataset.wanted;
-      run();
+      delete select.dataset.unknown;
+      run(true);
     });
   });
   // The filter lists are loaded when a visitor reaches them.
   fieldset.addEventListener("focusin", loadFilters, { once: true });
   fieldset.addEventListener("pointerenter", loadFilters, { once: true });
   more.addEventListener("click", function () { showMore(false); });
+  // Back and Forward: the search of that step, without a new step.
+  window.addEventListener("popstate", function () {
+    clearTimeout(timer);
+    var filtered = stateFromAddress();
+    (filtered ? loadFilters().then(resolveWanted) : Promise.resolve()).then(function () { run("history"); });
+  });
 
-  if (stateFromAddress()) loadFilters();
-  run();
+  (stateFromAddress() ? loadFilters() : Promise.resolve()).then(function () { run("history"); });
 })();

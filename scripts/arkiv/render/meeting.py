@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..danish import format_date
 from ..index.crossref import listed_people
 from ..model import INTRO, ITEM, Archive, Meeting, Section
+from . import search_marks as marks
 from .blocks import block
 from .common import (
     SOURCES,
@@ -27,6 +28,7 @@ from .common import html_link as _a
 from .council import council_path
 from .data import meeting_data_path
 from .names import link_names
+from .search_marks import data_attribute, mark
 
 
 def source_copy_path(meeting: Meeting) -> str | None:
@@ -55,7 +57,8 @@ def render_meeting(archive: Archive, meeting: Meeting) -> str:
         _agenda(meeting),
         _attendance(archive, meeting, page),
         "## Referat\n",
-        *(_section(archive, meeting, s, page) for s in meeting.sections),
+        *(_item_mark(archive, meeting, s) + _section(archive, meeting, s, page) for s in meeting.sections),
+        block(mark(marks.ITEMS_END)) if meeting.sections else "",
         _attachments(meeting),
         _source(meeting, page),
         _neighbours(archive, meeting, page),
@@ -64,25 +67,32 @@ def render_meeting(archive: Archive, meeting: Meeting) -> str:
 
 
 def _search_data(archive: Archive, meeting: Meeting) -> str:
-    """What the search page filters and sorts by: themes, people, year, council, date.
+    """What the search filters and sorts the meeting by, and what its items share (search_marks).
 
-    People are everyone recorded at the meeting or named in its text; themes are those of its
-    items. An undated meeting sorts by its year alone, which places it first within that year
-    when sorting oldest first – and no date is invented for it.
+    The meeting's own record is filtered by council and year, and by the people in its lists
+    (their links carry the filter); each item's record also by its themes and people. An undated
+    meeting sorts by its year alone, which places it first within that year when sorting oldest
+    first – and no date is invented for it.
     """
-    listed = set(attending(meeting))  # their links in the lists carry the filter themselves
-    mentioned, themes = [], []
-    for section in meeting.sections:
-        mentioned += archive.section_people.get((meeting.id, section.anchor), [])
-        themes += archive.section_themes.get((meeting.id, section.anchor), [])
-    filters = [("tema", archive.themes[t].title) for t in dict.fromkeys(themes)]
-    filters += [("person", archive.people[p].name) for p in dict.fromkeys(mentioned) if p not in listed]
-    filters += [("aar", str(meeting.year)), ("raad", council_name(archive, meeting))]
+    council = council_name(archive, meeting)
     sort = meeting.date.isoformat() if meeting.date else str(meeting.year)
-    meta = [("dato", meeting_date_text(meeting))]
-    return block('<div class="arkiv-soegedata" hidden>'
-                 + search_attributes("filter", filters) + search_attributes("sort", [("dato", sort)])
-                 + search_attributes("meta", meta) + "</div>")
+    shared = {"raad": council, "aar": str(meeting.year), "sort": sort, "dato": meeting_date_text(meeting),
+              "moede": meeting_title(meeting)}
+    return block(f'<div class="arkiv-soegedata" hidden{data_attribute(marks.MEETING, shared)}>'
+                 + search_attributes("filter", [("aar", str(meeting.year)), ("raad", council)])
+                 + search_attributes("sort", [("dato", sort)])
+                 + search_attributes("meta", [("dato", meeting_date_text(meeting))]) + "</div>")
+
+
+def _item_mark(archive: Archive, meeting: Meeting, section: Section) -> str:
+    """The search's mark before a section: its record's anchor, title, themes and people."""
+    key = (meeting.id, section.anchor)
+    return block(mark(marks.ITEM, {
+        "id": section.anchor,
+        "titel": section.heading or section.label,
+        "tema": [archive.themes[t].title for t in archive.section_themes.get(key, ())],
+        "person": [archive.people[p].name for p in archive.section_people.get(key, ())],
+    }))
 
 
 def _date_note(meeting: Meeting) -> str:
@@ -95,21 +105,18 @@ def _date_note(meeting: Meeting) -> str:
 # links outside its text, which cost the build more as markdown. Headings stay markdown, so the
 # page's table of contents and anchors are made as for any page.
 
-def _person(archive: Archive, page: str, person_id: str, search_filter: bool = False) -> str:
-    """A link to a person's page. With `search_filter`, the link also gives the search its person
-    filter (Pagefind takes the link's text, the registry name, as the value): cheaper in bytes
-    than a hidden element per person, and a meeting page must stay under 60 KB."""
+def _person(archive: Archive, page: str, person_id: str, filtered: set[str] | None = None) -> str:
+    """A link to a person's page. With `filtered` (the people already given it on this page),
+    the link also gives the search its person filter, once per person (Pagefind takes the link's
+    text, the registry name, as the value, and counted a person listed twice twice): cheaper in
+    bytes than a hidden element per person, and a meeting page must stay under 60 KB."""
     person = archive.people[person_id]
     href = attr(link(page, person_path(person)))
-    marker = ' data-pagefind-filter="person"' if search_filter else ""
+    marker = ""
+    if filtered is not None and person_id not in filtered:
+        filtered.add(person_id)
+        marker = ' data-pagefind-filter="person"'
     return f'<a href="{href}"{marker}>{attr(person.name)}</a>'
-
-
-def attending(meeting: Meeting) -> list[str]:
-    """Everyone in the meeting's lists, once each: whose links carry the search's person filter."""
-    people = [a.person for a in (*meeting.participants, *meeting.absent, *meeting.presenters)]
-    people += [p for s in meeting.substitutes for p in (s.person, s.instead_of)]
-    return list(dict.fromkeys(people))
 
 
 def _meeting(archive: Archive, page: str, meeting: Meeting) -> str:
@@ -165,7 +172,8 @@ def _agenda(meeting: Meeting) -> str:
     """The agenda as nested lists: items, their sub-items, and the points under an item."""
     if not meeting.agenda:
         return "## Dagsorden\n\n" + escape(meeting.agenda_note or "Referatet har ingen dagsorden.")
-    html, open_sub = ["<ul>"], False
+    # Left out of the meeting's search record: each item has a record of its own.
+    html, open_sub = ["<ul data-pagefind-ignore>"], False
     for entry in meeting.agenda:
         section = meeting.section(entry.number)
         if entry.parent and not open_sub:
@@ -187,8 +195,10 @@ def _agenda(meeting: Meeting) -> str:
 
 
 def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
+    filtered: set[str] = set()
+
     def titled(entry):
-        name = _person(archive, page, entry.person, search_filter=True)
+        name = _person(archive, page, entry.person, filtered)
         if entry.title:
             name = f"{attr(entry.title)} {name}"
         if entry.organisation:
@@ -208,13 +218,14 @@ def _attendance(archive: Archive, meeting: Meeting, page: str) -> str:
     if meeting.absent:
         blocks.append("### Afbud\n\n" + html_list(titled(a) for a in meeting.absent))
     if meeting.substitutes:
-        rows = [f"<li>{_person(archive, page, s.person, True)} mødte i stedet for {_person(archive, page, s.instead_of, True)}</li>"
+        rows = [f"<li>{_person(archive, page, s.person, filtered)} mødte i stedet for "
+                f"{_person(archive, page, s.instead_of, filtered)}</li>"
                 for s in meeting.substitutes]
         blocks.append("### Stedfortrædere\n\n" + html_list(rows))
     if meeting.presenters:
         rows = []
         for presenter in meeting.presenters:
-            who = _person(archive, page, presenter.person, search_filter=True)
+            who = _person(archive, page, presenter.person, filtered)
             if presenter.title:
                 who = f"{attr(presenter.title)} {who}"
             if presenter.organisation:
@@ -231,7 +242,7 @@ def _section(archive: Archive, meeting: Meeting, section: Section, page: str) ->
     labels = ""
     if themes:
         links = ", ".join(_a(link(page, theme_path(archive.themes[t])), archive.themes[t].title) for t in themes)
-        labels = block(f'<p class="arkiv-temaer">Temaer: {links}</p>') + "\n"
+        labels = block(f'<p class="arkiv-temaer" data-pagefind-ignore>Temaer: {links}</p>') + "\n"
     if section.kind == INTRO:
         return f'<span id="{section.anchor}"></span>\n\n{labels}{body}\n'
     level = "####" if section.kind == ITEM and "." in section.number else "###"

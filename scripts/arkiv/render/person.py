@@ -38,6 +38,7 @@ from .common import (
     theme_path,
 )
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
+from .search_marks import INDEX_END, mark
 
 ROLES = {PRESENT: "Deltager", ABSENT: "Afbud", SUBSTITUTE: "Stedfortræder for", REPRESENTED: "Repræsenteret af",
          PRESENTER: "Oplægsholder", CHAIR: "Formand"}
@@ -76,6 +77,8 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
         parts.append(note("Bemærkning", person.note))
     if person.same_person:
         parts.append(note("Samme person i flere råd", person.same_person))
+    # The search finds a person by their name, titles and notes; what follows lists meetings.
+    parts.append(block(mark(INDEX_END)))
     parts.append(_roles(archive, person, page))
     parts.append(_meetings_table(archive, person, page))
     years = by_year(archive, archive.person_hits.get(person.id, []))

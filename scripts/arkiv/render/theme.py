@@ -5,9 +5,11 @@ from __future__ import annotations
 from ..danish import sort_key
 from ..index.membership import councils_by_year
 from ..model import ON_AGENDA, Archive, Theme
+from .blocks import block
 from .common import COUNCILS, escape, link, page_header, plural, quote, theme_path
 from .counts import count_table
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
+from .search_marks import INDEX_END, mark
 
 
 def theme_counts(archive: Archive, theme_id: str) -> tuple[int, int]:
@@ -25,6 +27,7 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
         page_header(f"Tema: {theme.title}", theme.description, search="Tema"),
         f"# {escape(theme.title)}\n",
         f"{escape(theme.description)}\n",
+        block(mark(INDEX_END)),  # the search finds the theme by its title and description only
         f"Temaet findes i {plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}. "
         "Et punkt hører til temaet, når det er markeret på dagsordenen, eller når et af temaets ord "
         f"står i punktets titel eller tekst. Ord: {words} (\\* står for en vilkårlig endelse).\n",

@@ -1,4 +1,5 @@
-"""The search's vocabulary: the words a visitor may mean when a query finds nothing.
+"""The search's vocabulary (the words a visitor may mean when a query finds nothing) and its
+filters' values by id.
 
 Every word of the minutes (three letters or more, as the cross-index counted them), every
 theme's title and words, every person's names and aliases and every council's name, with how
@@ -15,6 +16,9 @@ from ..model import Archive
 from .data import DATA
 
 VOCABULARY = f"{DATA}/ordforraad.json"
+# The search's filter values by id, so that an address may say ?tema=opioider or
+# ?person=kenneth-goetterup (the filters' values are the titles and names the lists show).
+FILTER_IDS = f"{DATA}/soegefiltre.json"
 NAME_WEIGHT = 1000  # a registry's word ranks above a word of the minutes at the same distance
 
 
@@ -34,4 +38,10 @@ def render_vocabulary(archive: Archive) -> dict[str, str]:
                 if word != key:
                     shown.setdefault(key, word)
     entries = [[shown.get(word, word), counts[word]] for word in sorted(counts)]
-    return {VOCABULARY: json.dumps({"ord": entries}, ensure_ascii=False, separators=(",", ":"))}
+    ids = {
+        "tema": {theme.id: theme.title for theme in archive.themes.values()},
+        "person": {person.id: person.name for person in archive.people.values()},
+        "raad": {council.id: council.name for council in archive.councils.values()},
+    }
+    return {VOCABULARY: json.dumps({"ord": entries}, ensure_ascii=False, separators=(",", ":")),
+            FILTER_IDS: json.dumps(ids, ensure_ascii=False, separators=(",", ":"), sort_keys=True)}

@@ -6,16 +6,18 @@ fetches as needed, so a query loads a few hundred KB whatever the size of the ar
 stemming from the pages' `lang="da"`. What it indexes and how it filters is marked in the pages
 (overrides/main.html, render/meeting.py).
 
-Two ways to run it, which index the same pages into the same records (tested; the hashes in the
-index's file names can differ between the two). Either way the filter indexes are then put in one
-order (search_order.py), so that two builds of the same input give the same bytes.
+Pagefind runs in its service mode (`LiveIndex`), given the records of each page
+(search_records.py: a meeting page becomes a record per agenda item and one for its facts).
+Two ways to feed it, which give the same records (tested; the hashes in the index's file names
+can differ between the two). Either way the filter indexes are then put in one order
+(search_order.py), so that two builds of the same input give the same bytes.
 
-- `LiveIndex`, used by the MkDocs hook: Pagefind's service mode, given each page as MkDocs renders
-  it. Pagefind parses and indexes in its own process, on the other core, while MkDocs renders the
-  next page; after the build only the writing of the index is left. Run after the build, the
-  CLI took 7 s at 1,000 meetings, which the build waited for (issue 6).
-- `index_site`, the CLI over a built site: `python -m arkiv index site`, for a site built
-  without the hook (a builder that runs no hooks, such as Zensical).
+- During the build, by the MkDocs hook: each page as MkDocs renders it. Pagefind parses and
+  indexes in its own process, on the other core, while MkDocs renders the next page; after the
+  build only the writing of the index is left. Run after the build, the CLI took 7 s at 1,000
+  meetings, which the build waited for (issue 6).
+- `index_site`, over a built site: `python -m arkiv index site`, for a site built without the
+  hook (a builder that runs no hooks, such as Zensical), and by `make serve` after a rebuild.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ import time
 from pathlib import Path
 
 from .search_order import canonical_order
+from .search_records import records
 
 # Material's »¶« links beside headings would otherwise end every item's title in the results.
 EXCLUDE = ".headerlink"
@@ -46,22 +49,24 @@ class SearchIndexError(Exception):
 
 
 def index_site(site: Path, output: Path | None = None) -> str:
-    """Index the built site in `site` into `output` (standard: `site`/pagefind); returns Pagefind's
-    summary line. Raises SearchIndexError."""
-    import pagefind_bin  # imported here: only the build needs it, not `arkiv check`
-
+    """Index the built site in `site` into `output` (standard: `site`/pagefind); returns a
+    summary line. Raises SearchIndexError. The pages go through the same service and record
+    splitting as during the build (LiveIndex), in the order of their paths."""
     if not (site / "index.html").is_file():
         raise SearchIndexError(f"{site} er ikke et bygget site (index.html mangler)")
     output = Path(output) if output is not None else site / "pagefind"
-    command = [str(pagefind_bin.get_executable()), "--site", str(site), "--exclude-selectors", EXCLUDE,
-               "--output-path", str(output)]
-    result = subprocess.run(command, capture_output=True, text=True)
-    if result.returncode != 0 or not (output / "pagefind.js").is_file():
-        raise SearchIndexError(f"søgeindekset kunne ikke bygges (pagefind, kode {result.returncode}):\n"
-                               f"{result.stderr or result.stdout}")
-    _finish(output)
-    summary = [line.strip() for line in result.stdout.splitlines() if "Indexed" in line]
-    return "; ".join(summary) or "indekseret"
+    index = LiveIndex()
+    try:
+        for path in sorted(site.rglob("*.html"), key=lambda p: p.relative_to(site).as_posix()):
+            if output in path.parents:
+                continue
+            relative = path.relative_to(site).as_posix()
+            url = "/" + (relative[:-len("index.html")] if relative.endswith("index.html") else relative)
+            index.add(url, path.read_text(encoding="utf-8"))
+        return index.write(output).replace(" under bygningen", "")
+    except BaseException:
+        index.close(stop=True)
+        raise
 
 
 class LiveIndex:
@@ -88,6 +93,7 @@ class LiveIndex:
         self._arrived = threading.Condition()
         self._sent = 0
         self._pages = 0
+        self._records = 0
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         self._broken = False  # the service stopped reading requests
         self._reading = True  # the service may still answer
@@ -101,10 +107,13 @@ class LiveIndex:
             raise
 
     def add(self, url: str, html: str) -> None:
-        """Index a rendered page (at `url`, e.g. '/arkiv/moeder/x/') if it has searchable content."""
+        """Index a rendered page (at `url`, e.g. '/arkiv/moeder/x/') if it has searchable content:
+        its records (search_records.py), a meeting's items each as one."""
         if BODY in html:
-            self._send({"type": "AddFile", "index_id": self._index, "url": url, "file_path": None,
-                        "file_contents": html})
+            for address, document in records(url, html):
+                self._send({"type": "AddFile", "index_id": self._index, "url": address, "file_path": None,
+                            "file_contents": document})
+                self._records += 1
             self._pages += 1
 
     def write(self, folder: Path) -> str:
@@ -124,7 +133,7 @@ class LiveIndex:
         _await_files(folder)
         self.close()
         _finish(folder)
-        return f"{self._pages} sider indekseret under bygningen"
+        return f"{self._pages} sider indekseret under bygningen, {self._records} søgeposter"
 
     def close(self, stop: bool = False) -> None:
         """End the service: let it finish (after `write`), or `stop` it (the build failed)."""
