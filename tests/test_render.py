@@ -32,10 +32,15 @@ def test_meeting_page_links_people_and_themes(archive):
     # Links in the attendance lists carry the search's person filter (the link text is its value).
     pf = 'data-pagefind-filter="person"'
     assert f'<li>Politidirektør <a href="../personer/anne-toennes.md" {pf}>Anne Tønnes</a></li>' in page
-    assert (f'<li><a href="../personer/nina-eg-hansen.md" {pf}>Nina Eg Hansen</a> mødte i stedet for '
-            f'<a href="../personer/michael-vindfeldt.md" {pf}>Michael Vindfeldt</a></li>') in page
+    # … once per person: both are in the lists above, so the substitutes' line has no filter (a
+    # person listed twice was counted twice in the search's person list).
+    assert ('<li><a href="../personer/nina-eg-hansen.md">Nina Eg Hansen</a> mødte i stedet for '
+            '<a href="../personer/michael-vindfeldt.md">Michael Vindfeldt</a></li>') in page
+    filtered = re.findall(rf'{pf}>([^<]+)</a>', page)
+    assert len(filtered) == len(set(filtered)) > 15 and "Nina Eg Hansen" in filtered
     assert 'Herefter orienterede <a href="../personer/katrine-schjoenning.md">Katrine Schønning</a> om' in page
-    assert ('<p class="arkiv-temaer">Temaer: <a href="../temaer/bander.md">Bander</a>, '
+    # The »Temaer:« labels are shown, not searched: they outranked the minutes' own words.
+    assert ('<p class="arkiv-temaer" data-pagefind-ignore>Temaer: <a href="../temaer/bander.md">Bander</a>, '
             '<a href="../temaer/christiania.md">Christiania</a>, ') in page
 
 

@@ -97,9 +97,11 @@ def test_search_index_is_danish_and_covers_only_content_pages(site):
     assert 'data-pagefind-sort="dato:2025"' in meeting  # undated: its year, nothing invented
     for index in ("index.html", "arkiv/moeder/index.html", "arkiv/temaer/index.html", "soeg/index.html"):
         assert "data-pagefind-body" not in (site / index).read_text(encoding="utf-8"), index
-    pages = sum(language["page_count"] for language in entry["languages"].values())
+    records = sum(language["page_count"] for language in entry["languages"].values())
     people, themes = (len(list((site / "arkiv" / kind).glob("*/index.html"))) for kind in ("personer", "temaer"))
-    assert pages == 1 + people + themes + 1  # the meeting, people, themes, »Om arkivet«
+    sections = meeting.count("data-arkiv-punkt=")  # a record per section of the minutes (search_records.py)
+    assert sections == 14
+    assert records == 1 + sections + people + themes + 1  # the meeting, its items, people, themes, »Om arkivet«
 
 
 def test_generation_is_deterministic_and_idempotent(tmp_path):

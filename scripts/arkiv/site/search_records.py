@@ -25,8 +25,8 @@ from ..render.search_marks import BODY_END, INDEX_END, ITEM, ITEMS_END, MEETING
 
 ITEM_TYPE = "Punkt"  # the `type` filter of an item's record, shown in the results
 
-_MEETING = re.compile(rf'{MEETING}="([^"]*)"')
-_ITEM = re.compile(rf'<div hidden {ITEM}="([^"]*)"></div>')
+_MEETING = re.compile(rf"{MEETING}='([^']*)'")
+_ITEM = re.compile(rf"<div hidden {ITEM}='([^']*)'></div>")
 _ITEMS_END = f"<div hidden {ITEMS_END}></div>"
 _INDEX_END = f"<div hidden {INDEX_END}></div>"
 _BODY_END = f"<div hidden {BODY_END}></div>"
