@@ -47,7 +47,7 @@ $(VENV)/.dev-installed: requirements-dev.txt $(VENV)/.site-installed
 bench: $(VENV)/.site-installed  ## scale benchmark (BENCH_N="100 1000 5000"); writes bench/results.md
 	$(BIN)/python scripts/bench.py
 
-bench-search: $(VENV)/.dev-installed  ## search benchmark in chromium (SEARCH_BENCH_N="1000 5000"); writes bench/search-results.md
+bench-search: $(VENV)/.dev-installed  ## search benchmark in chromium: right item first (bench/search_queries.yml), bytes and time (SEARCH_BENCH_N="1000 10000"); writes bench/search-results.md
 	$(BIN)/python scripts/bench_search.py
 
 clean:

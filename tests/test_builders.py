@@ -105,3 +105,23 @@ def test_generation_is_redone_when_any_of_the_pipeline_changes():
     """The generated folder is reused while its inputs are the same (site.build.fingerprint); the
     inputs are the meetings and the whole arkiv package, not only the folder of the builder."""
     assert CODE.name == "arkiv" and (CODE / "render" / "meeting.py").is_file() and (CODE / "source" / "format.py").is_file()
+
+
+def test_both_builders_give_the_search_the_same_records(built):
+    """The search's records are cut from the built pages at marks (search_records.py): a builder
+    that left the marks out, or the template mark that ends the indexed part, would give one
+    record per meeting again."""
+    import gzip
+    import json
+
+    def records(site):
+        found = {}
+        for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+            data = json.loads(gzip.decompress(fragment.read_bytes())[len(b"pagefind_dcd"):])
+            found[data["url"]] = (sorted(data["filters"].items()), " ".join(data["content"].split()))
+        return found
+
+    mkdocs, zensical = records(built["mkdocs"]), records(built["zensical"])
+    assert sorted(mkdocs) == sorted(zensical)
+    assert sum("#punkt-" in url for url in mkdocs) > 12  # the seed's twelve items and the fiction's
+    assert mkdocs == zensical

@@ -156,6 +156,20 @@ def test_a_misspelt_word_gets_the_word_meant_and_one_click_searches_it(page, ser
     assert parse_qs(urlsplit(page.url).query)["q"] == [meant]
 
 
+def test_a_misspelling_pagefind_matches_by_its_first_letter_still_gets_the_word_meant(page, server):
+    """For a word it does not have, Pagefind matches a shorter start of it: »Sejbek« finds the
+    pages with a word »S« (»Allan S. Andersen«). Results that match no word of the query as typed
+    do not count as found: the word meant is offered."""
+    page.goto(server + "soeg/?q=Sejbek")
+    found = results(page, "Sejbek")
+    assert found and not any(m.lower().startswith("sejb") for r in found for m in r["marked"])
+    offer = page.locator(".arkiv-soeg__forslag")
+    offer.wait_for(state="visible", timeout=15_000)
+    assert offer.inner_text() == "Mente du »Sejbak«?"
+    offer.locator("a").click()
+    assert "/arkiv/personer/gert-sejbak/" in hrefs(results(page, "Sejbak"))
+
+
 def test_no_suggestion_for_words_the_archive_has_or_nothing_near(page, server):
     """The vocabulary is fetched only when a query finds little, and suggests nothing for a word the
     archive has (»Crime as a Service« finds one item) or for one that is near nothing."""

@@ -6,10 +6,12 @@ from ..danish import sort_key
 from ..index.membership import councils_by_year
 from ..model import ON_AGENDA, Archive, Theme
 from .blocks import block
-from .common import COUNCILS, escape, link, page_header, plural, quote, theme_path
+from .common import COUNCILS, attr, escape, link, page_header, plural, quote, theme_path
 from .counts import count_table
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 from .search_marks import INDEX_END, mark
+
+DESCRIPTION_WEIGHT = 0.3
 
 
 def theme_counts(archive: Archive, theme_id: str) -> tuple[int, int]:
@@ -26,8 +28,10 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
     parts = [
         page_header(f"Tema: {theme.title}", theme.description, search="Tema"),
         f"# {escape(theme.title)}\n",
-        f"{escape(theme.description)}\n",
-        block(mark(INDEX_END)),  # the search finds the theme by its title and description only
+        # The search finds the theme by its title and description only (INDEX_END), the
+        # description's words weighing less than the minutes' own: »dumping« is to find the item
+        # where the council spoke of it before the theme that mentions it in its description.
+        block(f'<p data-pagefind-weight="{DESCRIPTION_WEIGHT}">{attr(theme.description)}</p>' + mark(INDEX_END)),
         f"Temaet findes i {plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}. "
         "Et punkt hører til temaet, når det er markeret på dagsordenen, eller når et af temaets ord "
         f"står i punktets titel eller tekst. Ord: {words} (\\* står for en vilkårlig endelse).\n",
