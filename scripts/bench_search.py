@@ -4,6 +4,7 @@ waits for, Pagefind against Material.
     make bench-search                            # N = 1000 and 10000; writes bench/search-results.md
     SEARCH_BENCH_N="100" make bench-search       # any sizes ("" for the quality part alone)
     MATERIAL_N="1000"                            # sizes that also get Material's search (default 1000)
+    SEARCH_QUALITY_LIMIT=3                       # only the first queries of each list (the smoke test)
 
 First the quality: the queries of bench/search_queries.yml over the frozen fixture archive (the
 seed meeting), typed into the search page: where the expected result comes (first, in the first
@@ -215,6 +216,8 @@ def quality(browser, work: Path) -> dict:
     import yaml
 
     cases = yaml.safe_load(QUALITY.read_text(encoding="utf-8"))
+    limit = int(os.environ.get("SEARCH_QUALITY_LIMIT", "0")) or None  # the smoke run asks a few
+    cases["queries"], cases["misspelt"] = cases["queries"][:limit], cases["misspelt"][:limit]
     meeting = cases["M"]
     expected = lambda target: meeting + target if target.startswith("#") else target  # noqa: E731
     site = project(work / "quality", FIXTURE)

@@ -25,6 +25,7 @@ from arkiv.site.rawhtml import RawHtmlBlocks  # noqa: E402
 from arkiv.site.search_index import LiveIndex, SearchIndexError, index_site  # noqa: E402
 from arkiv.site.serve import index_in_background, rewatch, show_problems  # noqa: E402
 from arkiv.site.writer import WriterError  # noqa: E402
+from arkiv.source.site_config import template_values  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.arkiv")
 
@@ -35,6 +36,9 @@ def on_config(config, **kwargs):
     # (arkiv/site/markdown_gates.py).
     config.markdown_extensions.append(RawHtmlBlocks())
     config.markdown_extensions.append(PreprocessorsOnlyWhereNeeded())
+    # The footer's update date (overrides/partials/copyright.html): the last change to meetings/.
+    arkiv = config.extra.setdefault("arkiv", {})
+    arkiv.update(template_values(Path(config.config_file_path).parent))
     return config
 
 

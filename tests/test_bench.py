@@ -1,6 +1,7 @@
 """A small-N smoke run of the scale benchmark, so that `make bench` cannot rot."""
 
 import os
+import re
 import subprocess
 import sys
 
@@ -35,7 +36,7 @@ def test_bench_smoke_run(tmp_path):
 def test_search_bench_smoke_run(tmp_path, browser):
     # `browser` only for its check that chromium is there (and a failure in CI when it is not).
     out = tmp_path / "search.md"
-    env = dict(os.environ, SEARCH_BENCH_N="12", MATERIAL_N="12", BENCH_OUT=str(out))
+    env = dict(os.environ, SEARCH_BENCH_N="12", MATERIAL_N="12", BENCH_OUT=str(out), SEARCH_QUALITY_LIMIT="3")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_search.py")], env=env,
                             capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -49,4 +50,7 @@ def test_search_bench_smoke_run(tmp_path, browser):
     for values in (pagefind, material):
         assert float(values["kb_max"].replace(",", "")) > 0 and float(values["ms_max"]) > 0
     assert float(pagefind["query_kb_max"].replace(",", "")) > 0  # Pagefind fetches its index as needed
-    assert "N = 12: first results in" in report
+    # The quality part asked its queries over the fixture and reported where the results came.
+    assert re.search(r"- Right result first: \d of 3 queries", report), report
+    assert re.search(r"- Misspellings leading to the result meant \(in the first five\): \d of 3", report), report
+    assert "N = 12: first results " in report

@@ -70,8 +70,9 @@ def test_roles_over_time_with_organisation_and_period(tmp_path):
            "Fiktiv Politikreds</li>" in pages["moeder/testraadet-2031-1.md"]
     person = pages["personer/aase-fiktiv.md"]
     assert "## Roller over tid" in person
-    assert ('<tr><td>Politidirektør, Fiktiv Politikreds</td><td><a href="../raad/testraadet.md">Testrådet (fiktivt)'
-            '</a></td><td><a href="../moeder/testraadet-2032-1.md" title="Møde 4. marts 2032">4.3.2032</a></td>') in person
+    assert ('<tr><td data-label="Titel">Politidirektør, Fiktiv Politikreds</td><td data-label="Råd">'
+            '<a href="../raad/testraadet.md">Testrådet (fiktivt)</a></td><td data-label="Fra">'
+            '<a href="../moeder/testraadet-2032-1.md" title="Møde 4. marts 2032">4.3.2032</a></td>') in person
 
 
 def test_one_id_in_two_councils_with_two_titles_years_apart_is_a_warning(tmp_path):

@@ -11,11 +11,15 @@ from conftest import rendered_pages, write_fictional
 
 def test_meeting_page_says_what_the_source_does_not(archive):
     page = render_meeting(archive, archive.meeting("koebenhavn-2025-1"))
-    # The facts and lists are HTML blocks (render/meeting.py), with the site's directory URLs.
-    assert "<li><strong>Dato:</strong> Ikke oplyst i referatet, holdt efter 10. februar 2025 og før 23. juni 2025</li>" in page
-    assert "<li><strong>Tidspunkt:</strong> Ikke oplyst i referatet</li>" in page
-    assert "<li><strong>Sted:</strong> Ikke oplyst i referatet</li>" in page
+    # The page leads with the council and what is known of the date, in one line, the full note
+    # a click away; what the minutes do not give is said in one line, not as four »Ikke oplyst«.
+    assert "# Københavns Politis kredsråd: 1. møde i 2025\n" in page
+    assert ("Datoen er ikke oplyst i referatet; mødet blev holdt efter 10. februar 2025 og før 23. juni 2025."
+            "</p><details class=\"arkiv-dato-note\"><summary>Om datoen</summary>") in page
+    assert '<p class="arkiv-ikke-oplyst">Ikke oplyst i referatet: tidspunkt, sted.</p>' in page
+    assert page.index("## Dagsorden") < page.index("## Om mødet") < page.index("## Deltagere")
     assert "»referat fra kredsrådsmøde den 20. november 2024« (mødet er ikke i arkivet)" in page
+    assert "Mødefil i arkivet" not in page and "meetings/" not in page  # internal, not for the public
     assert "23. juni 2025 (referatet: »Næste møde er den 23. juni.«)" in page
 
 
@@ -82,7 +86,7 @@ def test_a_long_people_index_gets_a_page_per_letter(tmp_path):
 def test_front_page_names_everyone_only_while_they_are_few(tmp_path):
     archive = load_archive(write_fictional(tmp_path / "meetings"))
     few = render_front_page(archive, "arkiv", people_limit=4)
-    assert "[Aase Fiktiv](arkiv/personer/aase-fiktiv.md)" in few and "personregistret" not in few
+    assert "[Aase\u00a0Fiktiv](arkiv/personer/aase-fiktiv.md)" in few and "personregistret" not in few  # not broken
     many = render_front_page(archive, "arkiv", people_limit=3)
     assert "aase-fiktiv" not in many
     assert "Referaterne nævner 4 personer; se dem alle i [personregistret](arkiv/personer/index.md)." in many
@@ -92,7 +96,8 @@ def test_fictional_meeting_with_known_date(tmp_path):
     archive = load_archive(write_fictional(tmp_path / "meetings"))
     pages = rendered_pages(archive)
     page = pages["moeder/testraadet-2031-1.md"]
-    assert "# Møde 4. marts 2031" in page
+    assert "# Testrådet (fiktivt): Møde 4. marts 2031" in page
+    assert '<p class="arkiv-moede-lead"><a href="../raad/testraadet.md">Testrådet (fiktivt)</a> · 4. marts 2031 kl. 14.00' in page
     assert '<li><strong>Formand:</strong> <a href="../personer/aase-fiktiv.md">Aase Fiktiv</a></li>' in page
     assert "<li><strong>Tidspunkt:</strong> 14.00</li>" in page
     person = pages["personer/aase-fiktiv.md"]

@@ -133,8 +133,8 @@ def test_header_search_box_leads_to_results_and_a_shareable_address(page, server
     page.locator("mark.pagefind-highlight").first.wait_for(timeout=10_000)
     marks = page.locator("mark.pagefind-highlight").all_inner_texts()
     assert marks and {m.lower() for m in marks} == {"fentanyl"}, marks
-    assert page.locator("#punkt-3c").evaluate("h => getComputedStyle(h).borderLeftStyle") == "solid"
-    assert page.locator("#punkt-3b").evaluate("h => getComputedStyle(h).borderLeftStyle") == "none"
+    style = "h => [getComputedStyle(h).borderLeftColor, getComputedStyle(h).backgroundColor]"
+    assert page.locator("#punkt-3c").evaluate(style) != page.locator("#punkt-3b").evaluate(style)
 
 
 @pytest.mark.parametrize("typed, meant, leads_to", [

@@ -15,6 +15,7 @@ from .site.build import MEETINGS_DIR, generate, published_contacts
 from .site.search_index import SearchIndexError, index_site
 from .site.writer import WriterError, exchange, recover
 from .source.format import ID_HINT, ID_PATTERN
+from .source.site_config import read_site_config
 from .tools.template import new_meeting_text
 
 
@@ -63,6 +64,9 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.command == "check":
         archive, problems = check_archive(args.root / MEETINGS_DIR, strict=args.strict)
+        read_site_config(args.root, problems)  # who publishes: mkdocs.yml, extra.arkiv
+        if problems.errors or (args.strict and len(problems)):
+            archive = None
         for problem in problems:
             print(problem, file=sys.stderr)
         if archive is None:

@@ -12,6 +12,7 @@ from .parallel import map_in_order
 from .problems import InputError, ProblemList
 from .source.reader import read_meeting
 from .source.registry import RESERVED_IDS, read_councils, read_people, read_themes
+from .source.site_config import read_site_config
 from .source.yamlsource import Located, load_yaml, read_text, split_front_matter
 
 
@@ -159,3 +160,16 @@ def load_archive(folder: Path, strict: bool = False, warn=None, cache: dict | No
         if warn:
             warn(problem)
     return archive
+
+
+def with_site(archive: Archive, root: Path, strict: bool = False, warn=None) -> Archive:
+    """The archive with who publishes it (mkdocs.yml, extra.arkiv), read and checked; InputError
+    with mkdocs.yml's lines when the configuration is wrong."""
+    problems = ProblemList()
+    site = read_site_config(Path(root), problems)
+    if problems.errors or (strict and list(problems)):
+        raise InputError(problems)
+    for problem in problems:
+        if warn:
+            warn(problem)
+    return dataclasses.replace(archive, site=site)

@@ -282,6 +282,43 @@ class Appearance(NamedTuple):
     items: tuple[str, ...] = ()
 
 
+# Who publishes the site (mkdocs.yml, extra.arkiv; read by source/site_config.py).
+
+@dataclass(frozen=True)
+class Shortcoming:
+    what: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Accessibility:
+    status: str  # a key of STATUSES
+    assessed: dt.date | None
+    method: str | None
+    shortcomings: tuple[Shortcoming, ...]
+    statement_url: str | None  # the publisher's statement in Digitaliseringsstyrelsen's tool, if any
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    publisher: str
+    email: str | None
+    phone: str | None
+    web: str | None
+    address: str | None
+    licence: str
+    licence_url: str | None
+    updates: str | None  # how often the archive is updated, in the publisher's words
+    accessibility: Accessibility
+    updated: dt.date | None = None
+
+    @property
+    def contacts(self) -> tuple[str, ...]:
+        """The e-mail address and phone number the site may publish (the audit allows them)."""
+        return tuple(c for c in (self.email, self.phone) if c)
+
+
+
 @dataclass(frozen=True)
 class CrossIndex:
     """Which sections are on which theme, which name which person, and each person's place at
@@ -308,6 +345,7 @@ class Archive:
     themes: dict[str, Theme]
     meetings: tuple[Meeting, ...]
     index: CrossIndex = EMPTY_INDEX
+    site: SiteInfo | None = None  # added by the callers that know the project (load.with_site)
 
     def __post_init__(self):
         # Lookups by id and by council, made once: renderers ask for them per page.

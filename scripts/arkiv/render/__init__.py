@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 from ..model import Archive
-from .common import FRONT_PAGE_INCLUDE, meeting_path
+from .common import FRONT_PAGE_INCLUDE, heading_ids, meeting_path
 from .council import render_councils
 from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .indexes import THEMES_INDEX, render_front_page, render_meetings_index, render_people_index, render_themes_index
-from .meeting import render_meeting, source_copy_path
+from .meeting import render_meeting, render_source_page, source_copy_path, source_page_path
 from .person import render_person
+from .publisher import render_publisher
 from .theme import render_theme
 from .vocabulary import render_vocabulary
 
 
+def _with_ids(pages: dict[str, str]) -> dict[str, str]:
+    """Every Markdown page's headings with their Danish ids (common.heading_ids)."""
+    return {rel: heading_ids(text) if rel.endswith(".md") else text for rel, text in pages.items()}
+
+
 def render_shared(archive: Archive, folder: str) -> dict[str, str]:
     """The pages about the whole archive: indexes, the front page's list, the registries' data."""
-    return {
+    return _with_ids({
         **render_meetings_index(archive),
         THEMES_INDEX: render_themes_index(archive),
         **render_people_index(archive),
@@ -23,7 +29,8 @@ def render_shared(archive: Archive, folder: str) -> dict[str, str]:
         FRONT_PAGE_INCLUDE: render_front_page(archive, folder),
         **render_registry_data(archive),
         **render_vocabulary(archive),
-    }
+        **render_publisher(archive),
+    })
 
 
 def page_tasks(archive: Archive) -> list[tuple[str, str]]:
@@ -37,13 +44,19 @@ def render_one(task: tuple[str, str], archive: Archive) -> dict[str, str]:
     kind, key = task
     if kind == "meeting":
         meeting = archive.meeting(key)
-        return {meeting_path(meeting): render_meeting(archive, meeting),
+        return {meeting_path(meeting): heading_ids(render_meeting(archive, meeting)),
                 meeting_data_path(meeting): render_meeting_data(archive, meeting)}
     if kind == "theme":
-        return render_theme(archive, archive.themes[key])
-    return render_person(archive, archive.people[key])
+        return _with_ids(render_theme(archive, archive.themes[key]))
+    return _with_ids(render_person(archive, archive.people[key]))
 
 
 def source_copies(archive: Archive) -> dict[str, str]:
     """Published copies of the source documents: generated path → path inside meetings/."""
     return {source_copy_path(m): m.source.file for m in archive.meetings if source_copy_path(m)}
+
+
+def render_source_pages(archive: Archive, texts: dict[str, str]) -> dict[str, str]:
+    """The page of each source text (`texts`: meeting id → the text, read by the caller)."""
+    return {source_page_path(m): heading_ids(render_source_page(archive, m, texts[m.id]))
+            for m in archive.meetings if m.id in texts}

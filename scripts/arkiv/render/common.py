@@ -6,9 +6,9 @@ import html
 import json
 import re
 
-from ..danish import format_date
+from ..danish import format_date, slugify
 from ..model import Archive, Meeting, Person, Theme
-from .blocks import block
+from .blocks import BEGIN, END, block
 
 MEETINGS, THEMES, PEOPLE, SOURCES, COUNCILS = "moeder", "temaer", "personer", "kilder", "raad"
 FRONT_PAGE_INCLUDE = "_includes/forside.md"  # pulled into docs/index.md by pymdownx.snippets
@@ -165,3 +165,32 @@ def quote(text: str) -> str:
 
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
+
+
+_HEADING = re.compile(r"^(#{1,6}) (.+?)[ \t]*$", re.MULTILINE)
+_GIVEN_ID = re.compile(r"\{\s*#([A-Za-z0-9_-]+)[^}]*\}\s*$")
+_MARKDOWN_ESCAPE = re.compile(r"\\(.)")
+
+
+def heading_ids(page: str) -> str:
+    """Every heading of a generated page with an id of its own, a Danish slug of its text
+    (»Stedfortrædere« → #stedfortraedere; Python-Markdown's own drops æ, ø and å: #stedfortrdere),
+    so that the anchors are the same whichever builder renders the page. A heading that has an id
+    keeps it; a slug used twice on the page gets -2, -3."""
+    taken = {match.group(1) for match in _GIVEN_ID.finditer(page)}
+    # Only headings outside the HTML blocks (blocks.py), which hold no Markdown headings.
+    parts = re.split(f"({re.escape(BEGIN)}.*?{re.escape(END)})", page, flags=re.DOTALL)
+
+    def add(match: re.Match) -> str:
+        level, text = match.groups()
+        if _GIVEN_ID.search(text):
+            return match.group(0)
+        base = slugify(_MARKDOWN_ESCAPE.sub(r"\1", html.unescape(text))) or "afsnit"
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        taken.add(slug)
+        return f"{level} {text} {{ #{slug} }}"
+
+    return "".join(part if part.startswith(BEGIN) else _HEADING.sub(add, part) for part in parts)

@@ -101,7 +101,7 @@ def render_people_index(archive: Archive, limit: int | None = None) -> dict[str,
              "(»Andersen, Allan S.«).\n"]
     if len(people) <= limit:
         for letter, members in groups.items():
-            parts.append(f"\n## {letter}\n\n" + html_list(_person_lines(archive, page, members)))
+            parts.append(f"\n## {letter}\n\n" + html_list(_person_lines(archive, page, members), ' class="arkiv-personer"'))
         return {page: "\n".join(parts) + "\n"}
     pages = {}
     links = []
@@ -134,6 +134,10 @@ def _person_lines(archive: Archive, page: str, people) -> list[str]:
 FRONT_PAGE_PEOPLE = 60  # more names than this, and the front page points to the people index
 
 
+FRONT_PAGE_MEETINGS = 4  # the meetings listed after the latest
+NBSP = "\u00a0"
+
+
 def render_front_page(archive: Archive, folder: str, people_limit: int | None = None) -> str:
     """The generated part of the front page, included into docs/index.md by pymdownx.snippets.
 
@@ -148,11 +152,16 @@ def render_front_page(archive: Archive, folder: str, people_limit: int | None = 
     parts = []
     if archive.meetings:
         latest = archive.meetings[-1]
-        parts.append("## Seneste møde\n")
+        parts.append("## Seneste møder\n")
         parts.append(f"**[{escape(meeting_title(latest))}]({href(meeting_path(latest))})** – "
                      f"{escape(council_name(archive, latest))}. Dato: {meeting_date_text(latest)}.\n")
         parts.append("\n".join(f"- [{escape(s.label)}]({href(meeting_path(latest), s.anchor)})"
                                for s in latest.items if "." not in s.number) + "\n")
+        before = archive.meetings[-1 - FRONT_PAGE_MEETINGS:-1][::-1]
+        if before:
+            parts.append("Før det:\n\n" + "\n".join(
+                f"- [{escape(meeting_title(m))}]({href(meeting_path(m))}) – {escape(council_name(archive, m))}"
+                for m in before) + "\n")
         parts.append("## Næste møde\n")
         nxt = latest.next_meeting
         if nxt and nxt.date:
@@ -175,7 +184,9 @@ def render_front_page(archive: Archive, folder: str, people_limit: int | None = 
     parts.append("## Personer\n")
     people = sorted(archive.people.values(), key=lambda p: sort_key(p.filed_as))
     if len(people) <= people_limit:
-        parts.append(" · ".join(f"[{escape(p.name)}]({href(f'{PEOPLE}/{p.id}.md')})" for p in people) + "\n")
+        # A name is not broken across two lines: its spaces do not break.
+        parts.append(" · ".join(f"[{escape(p.name).replace(' ', NBSP)}]({href(f'{PEOPLE}/{p.id}.md')})"
+                                for p in people) + "\n")
     else:
         parts.append(f"Referaterne nævner {plural(len(people), 'person', 'personer')}; "
                      f"se dem alle i [personregistret]({href(PEOPLE_INDEX)}).\n")

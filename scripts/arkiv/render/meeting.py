@@ -9,7 +9,6 @@ from . import search_marks as marks
 from .blocks import block
 from .common import (
     SOURCES,
-    UNKNOWN,
     attr,
     council_name,
     escape,
@@ -18,7 +17,6 @@ from .common import (
     meeting_date_text,
     meeting_path,
     meeting_title,
-    note,
     page_header,
     person_path,
     search_attributes,
@@ -44,17 +42,22 @@ def _suffix(name: str) -> str:
 
 
 def render_meeting(archive: Archive, meeting: Meeting) -> str:
+    """The page leads with the meeting – its council and date (or one line on what is known of
+    an undated one, the full note a click away) and a line of links to the page's parts, which on
+    a phone stands in for the table of contents – then the agenda, the facts, the attendance and
+    the minutes."""
     page = meeting_path(meeting)
     council = council_name(archive, meeting)
     title = meeting_title(meeting)
     parts = [
         page_header(f"{title} – {council}", f"Referat af {council}s møde: {meeting_date_text(meeting)}.",
                     search="Møde"),
-        f"# {escape(title)}\n\n{escape(council)}\n",
+        f"# {escape(council)}: {escape(_short_title(meeting))}\n",
+        _lead(archive, meeting, page),
         _search_data(archive, meeting),
-        _date_note(meeting),
-        _facts(archive, meeting, page),
+        _contents(meeting),
         _agenda(meeting),
+        _facts(archive, meeting, page),
         _attendance(archive, meeting, page),
         "## Referat\n",
         *(_item_mark(archive, meeting, s) + _section(archive, meeting, s, page) for s in meeting.sections),
@@ -64,6 +67,38 @@ def render_meeting(archive: Archive, meeting: Meeting) -> str:
         _neighbours(archive, meeting, page),
     ]
     return "\n".join(p for p in parts if p)
+
+
+def _short_title(meeting: Meeting) -> str:
+    """The heading's part after the council: 'Møde 23. juni 2025', '1. møde i 2025' (the lead
+    line says that the date is not given)."""
+    return meeting_title(meeting).removesuffix(" (dato ikke oplyst)")
+
+
+def _lead(archive: Archive, meeting: Meeting, page: str) -> str:
+    """One line: when and where, as far as the minutes say."""
+    council = _a(link(page, council_path(archive.councils[meeting.council])), council_name(archive, meeting))
+    if meeting.date:
+        when = format_date(meeting.date) + (f" kl. {attr(meeting.time)}" if meeting.time else "")
+        where = f", {attr(meeting.place)}" if meeting.place else ""
+        return block(f'<p class="arkiv-moede-lead">{council} · {attr(when)}{where}</p>')
+    unknown = meeting.date_unknown
+    known = meeting_date_text(meeting).removeprefix("Ikke oplyst i referatet, ")
+    note_html = (f'<details class="arkiv-dato-note"><summary>Om datoen</summary><p>{attr(unknown.note)}</p></details>'
+                 if unknown.note else "")
+    return block(f'<div class="arkiv-moede-lead"><p>{council} · Datoen er ikke oplyst i referatet; mødet blev '
+                 f'{attr(known)}.</p>{note_html}</div>')
+
+
+# The parts of a meeting page, for the line of links under the lead.
+_PARTS = (("dagsorden", "Dagsorden"), ("om-moedet", "Om mødet"), ("deltagere", "Deltagere"),
+          ("referat", "Referat"), ("bilag", "Bilag"), ("kilde", "Kilde"))
+
+
+def _contents(meeting: Meeting) -> str:
+    links = " · ".join(_a(f"#{anchor}", label) for anchor, label in _PARTS
+                       if anchor != "referat" or meeting.sections)
+    return block(f'<nav class="arkiv-paa-siden" aria-label="På siden"><p>På siden: {links}</p></nav>')
 
 
 def _search_data(archive: Archive, meeting: Meeting) -> str:
@@ -78,6 +113,8 @@ def _search_data(archive: Archive, meeting: Meeting) -> str:
     sort = meeting.date.isoformat() if meeting.date else str(meeting.year)
     shared = {"raad": council, "aar": str(meeting.year), "sort": sort, "dato": meeting_date_text(meeting),
               "moede": meeting_title(meeting)}
+    if archive.site:
+        shared["udgiver"] = archive.site.publisher  # for the citations (assets/citer.js)
     return block(f'<div class="arkiv-soegedata" hidden{data_attribute(marks.MEETING, shared)}>'
                  + search_attributes("filter", [("aar", str(meeting.year)), ("raad", council)])
                  + search_attributes("sort", [("dato", sort)])
@@ -93,12 +130,6 @@ def _item_mark(archive: Archive, meeting: Meeting, section: Section) -> str:
         "tema": [archive.themes[t].title for t in archive.section_themes.get(key, ())],
         "person": [archive.people[p].name for p in archive.section_people.get(key, ())],
     }))
-
-
-def _date_note(meeting: Meeting) -> str:
-    if meeting.date:
-        return ""
-    return note("Datoen er ikke oplyst", meeting.date_unknown.note)
 
 
 # The meeting's facts and lists are HTML blocks (see blocks.py): a meeting page has some fifty
@@ -129,37 +160,43 @@ def _rows(rows: list[tuple[str, str]]) -> str:
 
 
 def _facts(archive: Archive, meeting: Meeting, page: str) -> str:
+    """What the minutes say of the meeting; what they do not say, in one line after it."""
+    chair = None
     if meeting.chair:
         chair = _person(archive, page, meeting.chair)
         if meeting.chair_note:
             chair += f". {attr(meeting.chair_note)}"
-    else:
-        chair = attr(meeting.chair_note) if meeting.chair_note else UNKNOWN.capitalize()
-    return _rows([
-        ("Råd", _a(link(page, council_path(archive.councils[meeting.council])), council_name(archive, meeting))),
-        ("Dato", attr(meeting_date_text(meeting))),
-        ("Tidspunkt", attr(meeting.time) if meeting.time else UNKNOWN.capitalize()),
-        ("Sted", attr(meeting.place) if meeting.place else UNKNOWN.capitalize()),
+    elif meeting.chair_note:
+        chair = attr(meeting.chair_note)
+    facts = [
+        ("Tidspunkt", attr(meeting.time) if meeting.time else None),
+        ("Sted", attr(meeting.place) if meeting.place else None),
         ("Formand", chair),
         ("Godkendt referat", _approved(archive, meeting, page)),
         ("Næste møde", _next(archive, meeting, page)),
-    ])
+    ]
+    known = [(label, value) for label, value in facts if value]
+    missing = [label.lower() for label, value in facts if not value]
+    text = "## Om mødet\n\n" + (_rows(known) if known else "")
+    if missing:
+        text += block(f'<p class="arkiv-ikke-oplyst">Ikke oplyst i referatet: {", ".join(missing)}.</p>')
+    return text
 
 
-def _approved(archive: Archive, meeting: Meeting, page: str) -> str:
+def _approved(archive: Archive, meeting: Meeting, page: str) -> str | None:
     ref = meeting.approves_minutes
     if ref is None:
-        return "Ikke oplyst i referatet"
+        return None
     text = f"»{attr(ref.as_written)}«"
     if ref.meeting:
         return f"{text} – {_meeting(archive, page, archive.meeting(ref.meeting))}"
     return f"{text} (mødet er ikke i arkivet)"
 
 
-def _next(archive: Archive, meeting: Meeting, page: str) -> str:
+def _next(archive: Archive, meeting: Meeting, page: str) -> str | None:
     nxt = meeting.next_meeting
     if nxt is None:
-        return "Ikke oplyst i referatet"
+        return None
     when = format_date(nxt.date) if nxt.date else "dato ikke oplyst"
     text = f"{when} (referatet: »{attr(nxt.as_written)}«)"
     held = next((m for m in archive.council_meetings(meeting.council) if nxt.date and m.date == nxt.date), None)
@@ -265,19 +302,49 @@ def _attachments(meeting: Meeting) -> str:
     return "## Bilag\n\n" + html_list(rows)
 
 
+def source_page_path(meeting: Meeting) -> str | None:
+    """The page that shows the source text readably, beside the text file itself."""
+    return f"{SOURCES}/{meeting.id}.md" if meeting.source.file else None
+
+
 def _source(meeting: Meeting, page: str) -> str:
     source = meeting.source
     rows = [("Kilde", attr(source.kind))]
     copy = source_copy_path(meeting)
     if copy:
-        rows.append(("Kildens tekst", _a(link(page, copy), copy.rsplit("/", 1)[1])))
-    rows.append(("Oprindelig adresse", _a(source.url, source.url) if source.url else "ikke registreret"))
+        text_page = source_page_path(meeting)
+        rows.append(("Kildens tekst", f"{_a(link(page, text_page), 'læs den som side')} eller hent "
+                                      f"{_a(link(page, copy), copy.rsplit('/', 1)[1])}"))
+    rows.append(("Det officielle referat", _a(source.url, source.url) if source.url else "adressen er ikke registreret"))
     if source.note:
         rows.append(("Om gengivelsen", attr(source.note)))
     rows.append(("Data", f"{_a(link(page, meeting_data_path(meeting)), 'mødet som JSON')}"
                          f" (alle møder: {_a(link(page, 'data/moeder.json'), 'moeder.json')})"))
-    rows.append(("Mødefil i arkivet", f"<code>meetings/{attr(meeting.path)}</code>"))
     return "## Kilde\n\n" + _rows(rows)
+
+
+def render_source_page(archive: Archive, meeting: Meeting, text: str) -> str:
+    """The source text as a page: readable in any browser from any server (a .txt served without
+    a charset showed »kredsrÃ¥dsmÃ¸de«), with where it came from and the way back to the meeting.
+    Kept out of the search, which finds the same words in the meeting's items."""
+    page = source_page_path(meeting)
+    council = council_name(archive, meeting)
+    title = meeting_title(meeting)
+    copy = source_copy_path(meeting)
+    source = meeting.source
+    rows = [("Mødet", _a(link(page, meeting_path(meeting)), f"{council}: {title}")),
+            ("Kilde", attr(source.kind)),
+            ("Det officielle referat", _a(source.url, source.url) if source.url else "adressen er ikke registreret"),
+            ("Som tekstfil", _a(link(page, copy), copy.rsplit("/", 1)[1]))]
+    if source.note:
+        rows.append(("Om gengivelsen", attr(source.note)))
+    return "\n".join([
+        page_header(f"Kilde: {title} – {council}", f"Kildens tekst til {council}s møde: {meeting_date_text(meeting)}."),
+        f"# Kilde: {escape(council)}, {escape(_short_title(meeting))}\n",
+        _rows(rows),
+        "## Kildens tekst\n",
+        block(f'<pre class="arkiv-kildetekst">{attr(text)}</pre>'),
+    ])
 
 
 def _neighbours(archive: Archive, meeting: Meeting, page: str) -> str:

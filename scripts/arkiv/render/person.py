@@ -67,12 +67,14 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
     facts = []
     titles = [escape(", ".join(x for x in (r.title, r.organisation) if x))
               + (f" (kilde: {escape(r.source)})" if r.source else "") for r in person.roles]
+    # Text, not a list: most people have one title and no other spelling.
     if titles:
-        facts.append("- **Titler i referaterne:** " + "; ".join(titles))
+        label = "Titel i referaterne" if len(titles) == 1 else "Titler i referaterne"
+        facts.append(f"**{label}:** " + "; ".join(titles) + ".")
     if person.aliases:
-        facts.append("- **Også skrevet:** " + ", ".join(quote(a) for a in person.aliases))
+        facts.append("**Også skrevet:** " + ", ".join(quote(a) for a in person.aliases) + ".")
     parts = [page_header(person.name, f"{person.name} i kredsrådenes referater.", search="Person"),
-             f"# {escape(person.name)}\n", "\n".join(facts) + "\n" if facts else ""]
+             f"# {escape(person.name)}\n", "\n\n".join(facts) + "\n" if facts else ""]
     if person.note:
         parts.append(note("Bemærkning", person.note))
     if person.same_person:
@@ -106,10 +108,11 @@ def _roles(archive: Archive, person: Person, page: str) -> str:
              "<thead><tr><th>Titel i referatet</th><th>Råd</th><th>Fra</th><th>Til</th><th>Møder</th></tr></thead><tbody>"]
     for role in roles:
         council = archive.councils[role.council]
-        lines.append(f"<tr><td>{attr(role.title)}</td>"
-                     f"<td>{html_link(link(page, f'{COUNCILS}/{council.id}.md'), council.name)}</td>"
-                     f"<td>{short_meeting_link(page, role.first)}</td><td>{short_meeting_link(page, role.last)}</td>"
-                     f"<td>{role.meetings}</td></tr>")
+        lines.append(f'<tr><td data-label="Titel">{attr(role.title)}</td>'
+                     f'<td data-label="Råd">{html_link(link(page, f"{COUNCILS}/{council.id}.md"), council.name)}</td>'
+                     f'<td data-label="Fra">{short_meeting_link(page, role.first)}</td>'
+                     f'<td data-label="Til">{short_meeting_link(page, role.last)}</td>'
+                     f'<td data-label="Møder">{role.meetings}</td></tr>')
     lines.append("</tbody></table></div>")
     return "## Roller over tid\n\nTitlerne i rådenes deltagerlister, med det første og seneste møde:\n\n" + block("\n".join(lines))
 
@@ -125,8 +128,9 @@ def _meetings_table(archive: Archive, person: Person, page: str) -> str:
         role = attr(role)
         if other:
             role += " " + html_link(link(page, person_path(other)), other.name)
-        lines.append(f"<tr><td>{html_link(link(page, meeting_path(meeting)), meeting_title(meeting))}</td>"
-                     f"<td>{attr(archive.councils[meeting.council].name)}</td><td>{role}</td><td>{attr(title)}</td></tr>")
+        lines.append(f'<tr><td data-label="Møde">{html_link(link(page, meeting_path(meeting)), meeting_title(meeting))}</td>'
+                     f'<td data-label="Råd">{attr(archive.councils[meeting.council].name)}</td>'
+                     f'<td data-label="Rolle">{role}</td><td data-label="Titel">{attr(title)}</td></tr>')
     lines.append("</tbody></table></div>")
     return "## Møder\n\n" + block("\n".join(lines))
 

@@ -31,7 +31,7 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
         # The search finds the theme by its title and description only (INDEX_END), the
         # description's words weighing less than the minutes' own: »dumping« is to find the item
         # where the council spoke of it before the theme that mentions it in its description.
-        block(f'<p data-pagefind-weight="{DESCRIPTION_WEIGHT}">{attr(theme.description)}</p>' + mark(INDEX_END)),
+        block(f'<p data-pagefind-weight="{DESCRIPTION_WEIGHT}">{attr(theme.description)}</p>\n' + mark(INDEX_END)),
         f"Temaet findes i {plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}. "
         "Et punkt hører til temaet, når det er markeret på dagsordenen, eller når et af temaets ord "
         f"står i punktets titel eller tekst. Ord: {words} (\\* står for en vilkårlig endelse).\n",

@@ -8,11 +8,15 @@ import hashlib
 import json
 from pathlib import Path
 
-from ..load import load_archive
+from ..check.personal import compact
+from ..load import load_archive, with_site
 from ..model import Archive
 from ..parallel import map_in_order
-from ..render import page_tasks, render_one, render_shared, source_copies
+from ..render import page_tasks, render_one, render_shared, render_source_pages, source_copies
 from ..render.common import FRONT_PAGE_INCLUDE
+from ..render.meeting import source_copy_path
+from ..source.site_config import CONFIG, last_change
+from ..source.yamlsource import decode_text
 from .writer import Staging, WriteReport, WriterError, exclusive
 
 MEETINGS_DIR = "meetings"
@@ -37,10 +41,15 @@ def _no_cycle_collection():
 
 
 def fingerprint(meetings: Path, strict: bool) -> str:
-    """A hash of every input file and of the pipeline's own code: equal hashes, equal output."""
+    """A hash of every input file, of the configuration (mkdocs.yml: who publishes, read by
+    source/site_config.py) and of the pipeline's own code: equal hashes, equal output."""
     digest = hashlib.sha256(f"strict={strict}".encode())
     for folder in (meetings, CODE):
         hash_files(digest, folder, folder)
+    config = meetings.parent / CONFIG
+    if config.is_file():
+        hash_files(digest, meetings.parent, config)
+    digest.update(str(last_change(meetings.parent)).encode())  # the update date shown
     return digest.hexdigest()
 
 
@@ -64,17 +73,33 @@ def _claim(made_by: dict[str, str], rel: str, task: tuple[str, str]) -> None:
     made_by[rel] = _task_name(task)
 
 
+# The published copy of a source text begins with a UTF-8 byte-order mark: a server that sends
+# .txt without a charset (python3 -m http.server) otherwise has browsers read it as Latin-1.
+BOM = "\ufeff".encode("utf-8")
+
+
 def _shared_files(archive: Archive, meetings: Path) -> dict[str, bytes]:
-    """The pages about the whole archive and the published copies of the source texts."""
+    """The pages about the whole archive, and the source texts: each as a page and as a copy."""
     shared = {rel: text.encode("utf-8") for rel, text in render_shared(archive, GENERATED).items()}
-    shared.update({copy: (meetings / source).read_bytes() for copy, source in source_copies(archive).items()})
+    texts = {}
+    copies = source_copies(archive)
+    for meeting in archive.meetings:
+        copy = source_copy_path(meeting)
+        if copy in copies:
+            data = (meetings / copies[copy]).read_bytes()
+            shared[copy] = data if data.startswith(BOM) else BOM + data
+            texts[meeting.id] = decode_text(meetings / copies[copy])
+    shared.update({rel: text.encode("utf-8") for rel, text in render_source_pages(archive, texts).items()})
     return shared
 
 
 def _manifest(archive: Archive, inputs: str, sizes: dict[str, int]) -> bytes:
     """What the folder was made from and holds. The contacts the meeting files allow are kept for
     the site audit (publish.py), which would otherwise read and check the whole archive again."""
-    contacts = sorted(frozenset().union(*(m.published_contacts for m in archive.meetings)))
+    contacts = frozenset().union(*(m.published_contacts for m in archive.meetings))
+    if archive.site:  # the publisher's own contact, shown in the footer and the statement
+        contacts |= {compact(c) for c in archive.site.contacts}
+    contacts = sorted(contacts)
     return json.dumps({"inputs": inputs, "files": dict(sorted(sizes.items())), "published_contacts": contacts},
                       sort_keys=True).encode()
 
@@ -131,7 +156,7 @@ def _generate(root: Path, target: Path, strict: bool, warn) -> WriteReport:
     if current is not None:
         return WriteReport(unchanged=len(current))
     with _no_cycle_collection():
-        archive = load_archive(root / MEETINGS_DIR, strict, warn)
+        archive = with_site(load_archive(root / MEETINGS_DIR, strict, warn), root, strict, warn)
         staging = Staging(target)
         try:
             return _write(archive, root / MEETINGS_DIR, staging, inputs)
@@ -197,7 +222,7 @@ class Preview:
             current = up_to_date(target, inputs)
             if current is not None and self.archive is not None:
                 return WriteReport(unchanged=len(current))
-            archive = load_archive(meetings, False, warn, cache=self.reads)
+            archive = with_site(load_archive(meetings, False, warn, cache=self.reads), root, False, warn)
             tasks = page_tasks(archive)
             again = set(tasks) if self.archive is None or not _same_registries(self.archive, archive) \
                 else affected(self.archive, archive)

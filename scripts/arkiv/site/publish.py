@@ -208,12 +208,14 @@ def _zensical_build(root: Path, built: Path, say) -> None:
     because its cache otherwise keeps pages that generation has since changed."""
     import yaml
 
+    from ..source.site_config import template_values
     from .search_index import SearchIndexError, index_site
 
     # Zensical builds only into the project; a site published elsewhere is built here and copied.
     inside = built if built.parent == root else Path(tempfile.mkdtemp(prefix=".site-new-zensical-", dir=root))
     config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     config["site_dir"] = inside.name
+    config.setdefault("extra", {}).setdefault("arkiv", {}).update(template_values(root))  # as the hook does
     settings = root / f"{inside.name}.zensical.yml"
     settings.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     command = Path(sys.executable).with_name("zensical")

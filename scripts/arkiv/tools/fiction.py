@@ -116,12 +116,23 @@ def _paragraphs(rng: random.Random, names: list[str], words: int) -> str:
     return "\n\n".join(paragraphs)
 
 
-def meeting_date(index: int) -> tuple[int, dt.date]:
-    """(council, date) of the index-th meeting: each council meets once a quarter."""
+# The check refuses years after 2100 (source/fields.py): a larger archive meets more often.
+MAX_YEARS = 90
+
+
+def meetings_per_year(count: int) -> int:
+    """Once a quarter up to 4,320 meetings; more often above, so that the years stay within
+    MAX_YEARS (10,000 meetings: ten a year, 2006–2089)."""
+    return min(12, max(MEETINGS_PER_YEAR, -(-count // (COUNCILS * MAX_YEARS))))
+
+
+def meeting_date(index: int, per_year: int = MEETINGS_PER_YEAR) -> tuple[int, dt.date]:
+    """(council, date) of the index-th meeting: each council meets `per_year` times a year
+    (once a quarter: in February, May, August and November)."""
     council = index % COUNCILS
-    quarter = index // COUNCILS
-    year = FIRST_YEAR + quarter // MEETINGS_PER_YEAR
-    month = 3 * (quarter % MEETINGS_PER_YEAR) + 2
+    slot = index // COUNCILS
+    year = FIRST_YEAR + slot // per_year
+    month = 3 * (slot % per_year) + 2 if per_year == MEETINGS_PER_YEAR else 1 + (slot % per_year) * 12 // per_year
     return council, dt.date(year, month, 3 + council)
 
 
@@ -133,7 +144,8 @@ def write_fictional_archive(out: Path, count: int, seed: int = 2025, protected: 
     rng = random.Random(seed)
     councils = [{"id": f"fiktivt-raad-{c + 1:02d}", "name": f"Fiktivt kredsråd {c + 1}"} for c in range(COUNCILS)]
     people: dict[str, dict] = {}
-    generations = _generation(meeting_date(max(count - 1, 0))[1]) + 1
+    per_year = meetings_per_year(count)
+    generations = _generation(meeting_date(max(count - 1, 0), per_year)[1]) + 1
     for g in range(generations):
         for c in range(COUNCILS):
             for i in range(PEOPLE_PER_COUNCIL):
@@ -155,7 +167,7 @@ def write_fictional_archive(out: Path, count: int, seed: int = 2025, protected: 
     (out / "themes.yml").write_text(dump(themes), encoding="utf-8")
     last_of_council: dict[int, tuple[str, dt.date]] = {}
     for index in range(count):
-        council, date = meeting_date(index)
+        council, date = meeting_date(index, per_year)
         meeting_id = f"{councils[council]['id']}-{date.year}-{date.month:02d}"
         text = _meeting(rng, council, councils[council]["id"], date, last_of_council.get(council))
         (out / f"{meeting_id}.md").write_text(text, encoding="utf-8")
