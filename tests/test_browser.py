@@ -12,7 +12,8 @@ import pytest
 
 PAGES = ["", "arkiv/moeder/", "arkiv/moeder/koebenhavn-2025-1/", "arkiv/raad/", "arkiv/raad/koebenhavn/",
          "arkiv/temaer/", "arkiv/temaer/opioider/",
-         "arkiv/personer/", "arkiv/personer/katrine-schjoenning/", "om/"]
+         "arkiv/personer/", "arkiv/personer/katrine-schjoenning/", "om/", "arkiv/tilgaengelighed/",
+         "arkiv/kilder/koebenhavn-2025-1/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -45,7 +46,7 @@ def test_theme_page_leads_to_the_item_and_back(page, server):
 
 # WCAG 2.1 AA is the legal bar for Danish public sites: axe-core on every kind of page, the
 # search page with results on it, fails on any violation of impact serious or critical.
-AXE_PAGES = PAGES + ["arkiv/temaer/bander/", "soeg/", "soeg/?q=opioider"]
+AXE_PAGES = PAGES + ["arkiv/temaer/bander/", "soeg/", "soeg/?q=opioider", "404.html"]
 
 
 @pytest.mark.parametrize("path", AXE_PAGES)
