@@ -214,10 +214,14 @@ def write_fictional(folder: Path, **overrides: str) -> Path:
     return folder
 
 
-def generated_files(meetings: Path, tmp: Path) -> dict[str, bytes]:
+# The downloads made from the whole archive (site/bulk.py), which the preview leaves out.
+BULK_FILES = ("data/csv/", "data/kredsraadsarkivet.sqlite", "data/kredsraadsarkivet-data.zip")
+
+
+def generated_files(meetings: Path, tmp: Path, bulk: bool = True) -> dict[str, bytes]:
     """What `make site` generates from `meetings` (site.build.generate, the production path, into a
     project under `tmp`): every generated file's bytes by its path in docs/arkiv/, less the
-    manifest and the writer's marker."""
+    manifest and the writer's marker; without `bulk`, less the downloads too."""
     from arkiv.site.build import generate
 
     project = Path(tmp) / "project"
@@ -226,7 +230,8 @@ def generated_files(meetings: Path, tmp: Path) -> dict[str, bytes]:
     generate(project)
     out = project / "docs" / "arkiv"
     return {p.relative_to(out).as_posix(): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and p.name not in (".inputs.json", ".generated-by-arkiv")}
+            if p.is_file() and p.name not in (".inputs.json", ".generated-by-arkiv")
+            and (bulk or not p.relative_to(out).as_posix().startswith(BULK_FILES))}
 
 
 def rendered_pages(archive) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """The preview under `mkdocs serve` (site.build.Preview): after each save it renders only what the
 save can have changed, and what it leaves in docs/arkiv/ is byte for byte what a cold generation
-makes of the same files – after an edit of the text, a new date, a new meeting, a deleted one, a
+makes of the same files (less the downloads made from the whole archive) – after an edit of the text, a new date, a new meeting, a deleted one, a
 renamed one, a changed registry and a broken file. All on a fictional archive."""
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ def test_the_preview_makes_what_a_cold_generation_makes_after_every_kind_of_save
     for number, (what, change) in enumerate(steps):
         change()
         report = preview.generate(project)
-        cold = generated_files(meetings, tmp_path / f"kold-{number}")
+        cold = generated_files(meetings, tmp_path / f"kold-{number}", bulk=False)
         assert folder(project) == cold, what
         if number:
             assert report.written, what  # something changed, and it was written
@@ -80,7 +80,7 @@ def test_a_broken_save_writes_nothing_and_the_next_good_one_catches_up(project, 
     assert folder(project) == before
     broken.write_text(good.replace("Intet.", "Intet nyt.") + "\nEn ny sætning.\n", encoding="utf-8")
     preview.generate(project)
-    assert folder(project) == generated_files(meetings, tmp_path / "kold")
+    assert folder(project) == generated_files(meetings, tmp_path / "kold", bulk=False)
 
 
 def test_after_a_save_only_the_pages_it_touches_are_rendered(project, monkeypatch):
@@ -96,3 +96,16 @@ def test_after_a_save_only_the_pages_it_touches_are_rendered(project, monkeypatc
     preview.generate(project)
     everything = len(preview.pages)
     assert ("meeting", path.stem) in rendered and len(rendered) < everything / 5, (len(rendered), everything)
+
+
+def test_make_site_after_the_preview_makes_the_downloads_it_left_out(project):
+    """The preview leaves out the downloads (CSV, SQLite, zip: a save should not wait for them);
+    `make site` after it must not take the preview's folder for a finished one."""
+    from arkiv.site.build import generate
+
+    Preview().generate(project)
+    data = project / "docs" / "arkiv" / "data"
+    assert not (data / "kredsraadsarkivet.sqlite").exists() and not (data / "csv").exists()
+    report = generate(project)
+    assert "data/kredsraadsarkivet.sqlite" in report.written and "data/csv/moeder.csv" in report.written
+    assert (data / "kredsraadsarkivet-data.zip").is_file()

@@ -46,7 +46,7 @@ def test_never_writes_into_the_real_meetings_folder():
 
 
 def test_every_hit_is_on_exactly_one_page(fictional, tmp_path):
-    files = {k: v.decode() for k, v in generated_files(fictional, tmp_path).items()}
+    files = {k: v.decode() for k, v in generated_files(fictional, tmp_path, bulk=False).items()}
     archive, _ = check_archive(fictional)
     split = 0
     for theme_id, hits in archive.theme_hits.items():

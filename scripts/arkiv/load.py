@@ -10,6 +10,7 @@ from .index.crossref import Finders, build_crossref, index_meeting, make_finders
 from .model import Archive
 from .parallel import map_in_order
 from .problems import InputError, ProblemList
+from .source.history import file_dates
 from .source.reader import read_meeting
 from .source.registry import RESERVED_IDS, read_councils, read_people, read_themes
 from .source.site_config import read_site_config
@@ -172,4 +173,4 @@ def with_site(archive: Archive, root: Path, strict: bool = False, warn=None) -> 
     for problem in problems:
         if warn:
             warn(problem)
-    return dataclasses.replace(archive, site=site)
+    return dataclasses.replace(archive, site=site, changed=file_dates(Path(root)))

@@ -311,6 +311,7 @@ class SiteInfo:
     updates: str | None  # how often the archive is updated, in the publisher's words
     accessibility: Accessibility
     updated: dt.date | None = None
+    url: str | None = None  # mkdocs.yml's site_url: absolute addresses in feeds and calendars
 
     @property
     def contacts(self) -> tuple[str, ...]:
@@ -346,6 +347,13 @@ class Archive:
     meetings: tuple[Meeting, ...]
     index: CrossIndex = EMPTY_INDEX
     site: SiteInfo | None = None  # added by the callers that know the project (load.with_site)
+    # meeting file (path in meetings/) → the day it last changed in git; {} without history
+    changed: dict[str, dt.date] = field(default_factory=dict, compare=False)
+
+    def last_changed(self, meeting: Meeting) -> dt.date:
+        """When the meeting's record last changed: its file's last commit, or (without history)
+        its date, or the earliest day an undated one can have been held."""
+        return self.changed.get(meeting.path) or meeting.sort_key[0]
 
     def __post_init__(self):
         # Lookups by id and by council, made once: renderers ask for them per page.

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from ..model import Archive
+from .calendar import render_calendars
 from .common import FRONT_PAGE_INCLUDE, heading_ids, meeting_path
 from .council import render_councils
 from .data import meeting_data_path, render_meeting_data, render_registry_data
+from .feeds import render_archive_feeds, render_person_feed, render_theme_feed
 from .indexes import THEMES_INDEX, render_front_page, render_meetings_index, render_people_index, render_themes_index
 from .meeting import render_meeting, render_source_page, source_copy_path, source_page_path
+from .opendata import DATA_PAGE, render_data_page, render_ocd_event, render_popolo, render_schemas
 from .person import render_person
 from .publisher import render_publisher
 from .theme import render_theme
@@ -30,6 +33,11 @@ def render_shared(archive: Archive, folder: str) -> dict[str, str]:
         **render_registry_data(archive),
         **render_vocabulary(archive),
         **render_publisher(archive),
+        **render_archive_feeds(archive),
+        **render_calendars(archive),
+        **render_popolo(archive),
+        **render_schemas(),
+        DATA_PAGE: render_data_page(archive),
     })
 
 
@@ -45,10 +53,11 @@ def render_one(task: tuple[str, str], archive: Archive) -> dict[str, str]:
     if kind == "meeting":
         meeting = archive.meeting(key)
         return {meeting_path(meeting): heading_ids(render_meeting(archive, meeting)),
-                meeting_data_path(meeting): render_meeting_data(archive, meeting)}
+                meeting_data_path(meeting): render_meeting_data(archive, meeting),
+                **render_ocd_event(archive, meeting)}
     if kind == "theme":
-        return _with_ids(render_theme(archive, archive.themes[key]))
-    return _with_ids(render_person(archive, archive.people[key]))
+        return {**_with_ids(render_theme(archive, archive.themes[key])), **render_theme_feed(archive, key)}
+    return {**_with_ids(render_person(archive, archive.people[key])), **render_person_feed(archive, key)}
 
 
 def source_copies(archive: Archive) -> dict[str, str]:

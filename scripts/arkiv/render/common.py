@@ -11,6 +11,8 @@ from ..model import Archive, Meeting, Person, Theme
 from .blocks import BEGIN, END, block
 
 MEETINGS, THEMES, PEOPLE, SOURCES, COUNCILS = "moeder", "temaer", "personer", "kilder", "raad"
+# Where the generated pages are in the site (docs/arkiv/ → /arkiv/; site/build.py's GENERATED).
+SITE_FOLDER = "arkiv"
 FRONT_PAGE_INCLUDE = "_includes/forside.md"  # pulled into docs/index.md by pymdownx.snippets
 
 UNKNOWN = "ikke oplyst i referatet"
@@ -56,7 +58,7 @@ def escape(text: str) -> str:
     return text.translate(_ESCAPES) if _SPECIAL.search(text) else text
 
 
-def page_header(title: str, description: str, search: str | None = None) -> str:
+def page_header(title: str, description: str, search: str | None = None, feed: str | None = None) -> str:
     """MkDocs page meta: the browser title and the description search engines show.
 
     `search` is the kind of page in the search's results (»Møde«, »Tema«, »Person«); None keeps
@@ -65,6 +67,8 @@ def page_header(title: str, description: str, search: str | None = None) -> str:
     scalar, and json writes it far faster than yaml.
     """
     kind = f"soeg: {json.dumps(search, ensure_ascii=False)}\n" if search else "soeg: false\n"
+    if feed:  # the page's Atom feed (render/feeds.py), for <link rel="alternate"> (overrides/main.html)
+        kind += f"feed: {json.dumps(feed)}\n"
     # HTML-escaped here: Material's templates place both as they are, in <title>, the header and
     # <meta name="description" content="…"> (found by the site audit: a name with '<b onclick>'
     # became an element with a handler).
@@ -194,3 +198,15 @@ def heading_ids(page: str) -> str:
         return f"{level} {text} {{ #{slug} }}"
 
     return "".join(part if part.startswith(BEGIN) else _HEADING.sub(add, part) for part in parts)
+
+
+def subscribe(from_page: str, feed: str | None, calendar: str | None = None, what: str = "") -> str:
+    """The visible »Abonnér« line: the page's feed (and calendar), as HTML with their addresses
+    in the generated folder (`feed`, `calendar`: paths like 'feeds/temaer/x.xml')."""
+    links = []
+    if feed:
+        links.append(f'<a href="{attr(link(from_page, feed))}" type="application/atom+xml">nyhedsfeed (Atom)</a>')
+    if calendar:
+        links.append(f'<a href="{attr(link(from_page, calendar))}" type="text/calendar">kalender (.ics)</a>')
+    return block(f'<p class="arkiv-abonner">Abonnér{" på " + attr(what) if what else ""}: ' + " · ".join(links)
+                 + f' · {html_link(link(from_page, "abonnement.md"), "om abonnement og data")}</p>')

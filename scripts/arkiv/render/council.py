@@ -7,8 +7,10 @@ from ..danish import sort_key
 from ..index.membership import members_over_time, themes_by_year
 from ..model import Archive, Council
 from .blocks import block
+from .calendar import council_calendar_path
 from .common import (
     COUNCILS,
+    SITE_FOLDER,
     attr,
     escape,
     html_link,
@@ -20,9 +22,11 @@ from .common import (
     person_path,
     plural,
     short_meeting_link,
+    subscribe,
     theme_path,
 )
 from .counts import count_table
+from .feeds import council_feed_path
 
 COUNCILS_INDEX = f"{COUNCILS}/index.md"
 
@@ -55,11 +59,14 @@ def _index(archive: Archive) -> str:
 def render_council(archive: Archive, council: Council) -> str:
     page = council_path(council)
     meetings = archive.council_meetings(council.id)
-    parts = [page_header(council.name, f"{council.name}: møder, medlemmer og temaer i referaterne."),
+    feed = council_feed_path(council.id)
+    parts = [page_header(council.name, f"{council.name}: møder, medlemmer og temaer i referaterne.",
+                         feed=f"{SITE_FOLDER}/{feed}"),
              f"# {escape(council.name)}\n"]
     if council.police_district:
         parts.append(f"Politikreds: {escape(council.police_district)}.\n")
     parts.append(f"Arkivet rummer {plural(len(meetings), 'møde', 'møder')} i rådet.\n")
+    parts.append(subscribe(page, feed, council_calendar_path(council.id), "rådets møder"))
     parts.append("## Møder\n")
     years: dict[int, list] = {}
     for meeting in reversed(meetings):

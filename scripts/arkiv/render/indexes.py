@@ -5,6 +5,8 @@ from __future__ import annotations
 from ..danish import format_date, initial, slugify, sort_key
 from ..index.membership import themes_by_year
 from ..model import Archive
+from .blocks import block
+from .calendar import archive_calendar_path
 from .common import (
     MEETINGS,
     PEOPLE,
@@ -26,6 +28,7 @@ from .common import (
 )
 from .council import COUNCILS_INDEX, council_path
 from .counts import count_table
+from .feeds import archive_feed_path
 from .listing import split_years
 from .theme import theme_counts
 
@@ -190,6 +193,10 @@ def render_front_page(archive: Archive, folder: str, people_limit: int | None = 
     else:
         parts.append(f"Referaterne nævner {plural(len(people), 'person', 'personer')}; "
                      f"se dem alle i [personregistret]({href(PEOPLE_INDEX)}).\n")
+    parts.append(block(f'<p class="arkiv-abonner">Abonnér på nye møder: <a href="{href(archive_feed_path())}" '
+                       f'type="application/atom+xml">nyhedsfeed (Atom)</a> · <a href="{href(archive_calendar_path())}" '
+                       f'type="text/calendar">kalender over alle rådenes møder (.ics)</a> · '
+                       f'<a href="{href("abonnement/")}">data og abonnement</a></p>'))
     parts.append(f"[Alle møder]({href(MEETINGS_INDEX)}) · [Alle råd]({href(COUNCILS_INDEX)}) · "
                  f"[Alle temaer]({href(THEMES_INDEX)}) · [Alle personer]({href(PEOPLE_INDEX)})\n")
     return "\n".join(parts)

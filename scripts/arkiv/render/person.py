@@ -22,6 +22,7 @@ from ..model import (
 from .blocks import block
 from .common import (
     COUNCILS,
+    SITE_FOLDER,
     attr,
     escape,
     html_link,
@@ -35,8 +36,10 @@ from .common import (
     plural,
     quote,
     short_meeting_link,
+    subscribe,
     theme_path,
 )
+from .feeds import person_feed_path
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 from .search_marks import INDEX_END, mark
 
@@ -73,7 +76,8 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
         facts.append(f"**{label}:** " + "; ".join(titles) + ".")
     if person.aliases:
         facts.append("**Også skrevet:** " + ", ".join(quote(a) for a in person.aliases) + ".")
-    parts = [page_header(person.name, f"{person.name} i kredsrådenes referater.", search="Person"),
+    parts = [page_header(person.name, f"{person.name} i kredsrådenes referater.", search="Person",
+                         feed=f"{SITE_FOLDER}/{person_feed_path(person.id)}"),
              f"# {escape(person.name)}\n", "\n\n".join(facts) + "\n" if facts else ""]
     if person.note:
         parts.append(note("Bemærkning", person.note))
@@ -81,6 +85,7 @@ def render_person(archive: Archive, person: Person) -> dict[str, str]:
         parts.append(note("Samme person i flere råd", person.same_person))
     # The search finds a person by their name, titles and notes; what follows lists meetings.
     parts.append(block(mark(INDEX_END)))
+    parts.append(subscribe(page, person_feed_path(person.id), what="nye punkter med personen"))
     parts.append(_roles(archive, person, page))
     parts.append(_meetings_table(archive, person, page))
     years = by_year(archive, archive.person_hits.get(person.id, []))

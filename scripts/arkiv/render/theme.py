@@ -6,8 +6,9 @@ from ..danish import sort_key
 from ..index.membership import councils_by_year
 from ..model import ON_AGENDA, Archive, Theme
 from .blocks import block
-from .common import COUNCILS, attr, escape, link, page_header, plural, quote, theme_path
+from .common import COUNCILS, SITE_FOLDER, attr, escape, link, page_header, plural, quote, subscribe, theme_path
 from .counts import count_table
+from .feeds import theme_feed_path
 from .listing import by_year, hits_by_year, split_years, year_links, year_pages
 from .search_marks import INDEX_END, mark
 
@@ -26,7 +27,8 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
     sections, meetings = theme_counts(archive, theme.id)
     words = ", ".join(quote(w) for w in theme.words)
     parts = [
-        page_header(f"Tema: {theme.title}", theme.description, search="Tema"),
+        page_header(f"Tema: {theme.title}", theme.description, search="Tema",
+                    feed=f"{SITE_FOLDER}/{theme_feed_path(theme.id)}"),
         f"# {escape(theme.title)}\n",
         # The search finds the theme by its title and description only (INDEX_END), the
         # description's words weighing less than the minutes' own: »dumping« is to find the item
@@ -35,6 +37,7 @@ def render_theme(archive: Archive, theme: Theme) -> dict[str, str]:
         f"Temaet findes i {plural(sections, 'punkt', 'punkter')} på {plural(meetings, 'møde', 'møder')}. "
         "Et punkt hører til temaet, når det er markeret på dagsordenen, eller når et af temaets ord "
         f"står i punktets titel eller tekst. Ord: {words} (\\* står for en vilkårlig endelse).\n",
+        subscribe(page, theme_feed_path(theme.id), what="nye punkter om temaet"),
         "[Alle temaer](index.md)\n",
     ]
     years = by_year(archive, archive.theme_hits.get(theme.id, []))

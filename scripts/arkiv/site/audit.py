@@ -154,13 +154,73 @@ def audit_file(path: str, data: bytes, allowed: frozenset[str] = frozenset()) ->
         reader.close()
         if suffix == ".svg" and not path.startswith(_OWN_CODE) and b"<script" in data.lower():
             findings.append(Finding(path, 1, "SVG med <script> er ikke tilladt"))
+    elif suffix == ".zip" and not path.startswith(_OWN_CODE):
+        findings += _audit_zip(path, data, allowed)
+    elif suffix == ".sqlite" and not path.startswith(_OWN_CODE):
+        findings += _audit_database(path, data, allowed)
     elif suffix in _TEXT_SUFFIXES and not path.startswith(_OWN_CODE):
-        text = data.decode("utf-8", errors="replace")
+        text = _readable(suffix, data.decode("utf-8", errors="replace"))
         for finding in find_personal(text, allowed):
             shown = "et CPR-nummer" if finding.kind == "cpr" else f"'{' '.join(finding.shown.split())}'"
             findings.append(Finding(path, text.count("\n", 0, finding.start) + 1, f"filen viser {shown}"))
     elif suffix in (".css",) and not path.startswith(_OWN_CODE) and _CSS_LOAD.search(data.decode("utf-8", "replace")):
         findings.append(Finding(path, 1, "et stylesheet henter fra en anden vært"))
+    return findings
+
+
+# What a reader sees of a calendar or a feed: not the dates and ids of its machinery, whose digits
+# (DTSTAMP:20261130T000000Z, a UUID's 87198119) read as phone numbers. Blanked, lines kept.
+_MACHINE_LINES = re.compile(r"^(?:DTSTAMP|DTSTART|DTEND|UID|CREATED|LAST-MODIFIED|PRODID)[;:].*$", re.MULTILINE)
+_MACHINE_ELEMENTS = re.compile(r"<(id|updated|published)>[^<]*</\1>")
+
+
+def _readable(suffix: str, text: str) -> str:
+    if suffix == ".ics":
+        return _MACHINE_LINES.sub("", text)
+    if suffix in (".xml", ".atom") and "http://www.w3.org/2005/Atom" in text[:500]:
+        return _MACHINE_ELEMENTS.sub(lambda m: f"<{m.group(1)}></{m.group(1)}>", text)
+    return text
+
+
+def _audit_zip(path: str, data: bytes, allowed: frozenset[str]) -> list[Finding]:
+    """A download's members, each as the file it is (the zip of all the data, site/bulk.py)."""
+    import io
+    import zipfile
+
+    findings = []
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as bundle:
+            for name in bundle.namelist():
+                findings += audit_file(f"{path}!{name}", bundle.read(name), allowed)
+    except zipfile.BadZipFile:
+        findings.append(Finding(path, 0, "zip-filen kan ikke læses"))
+    return findings
+
+
+def _audit_database(path: str, data: bytes, allowed: frozenset[str]) -> list[Finding]:
+    """Every text value of a SQLite download's own tables (not the full-text index's shadow tables)."""
+    import sqlite3
+    import tempfile
+
+    findings = []
+    with tempfile.NamedTemporaryFile(suffix=".sqlite") as copy:
+        copy.write(data)
+        copy.flush()
+        try:
+            connection = sqlite3.connect(f"file:{copy.name}?mode=ro", uri=True)
+            tables = [row[0] for row in connection.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' "
+                "AND name NOT LIKE '%fts_%'")]
+            for table in tables:
+                for row in connection.execute(f'SELECT * FROM "{table}"'):
+                    for value in row:
+                        if isinstance(value, str):
+                            for finding in find_personal(value, allowed):
+                                shown = "et CPR-nummer" if finding.kind == "cpr" else f"'{' '.join(finding.shown.split())}'"
+                                findings.append(Finding(f"{path}!{table}", 0, f"databasen viser {shown}"))
+            connection.close()
+        except sqlite3.Error as exc:
+            findings.append(Finding(path, 0, f"databasen kan ikke læses: {exc}"))
     return findings
 
 

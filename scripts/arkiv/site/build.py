@@ -14,9 +14,12 @@ from ..model import Archive
 from ..parallel import map_in_order
 from ..render import page_tasks, render_one, render_shared, render_source_pages, source_copies
 from ..render.common import FRONT_PAGE_INCLUDE
+from ..render.data import DATA
 from ..render.meeting import source_copy_path
+from ..render.opendata import csv_tables, licence_file, readme, render_csv
 from ..source.site_config import CONFIG, last_change
 from ..source.yamlsource import decode_text
+from .bulk import BUNDLE, DATABASE, bundle, database
 from .writer import Staging, WriteReport, WriterError, exclusive
 
 MEETINGS_DIR = "meetings"
@@ -40,10 +43,12 @@ def _no_cycle_collection():
             gc.enable()
 
 
-def fingerprint(meetings: Path, strict: bool) -> str:
+def fingerprint(meetings: Path, strict: bool, bulk: bool = True) -> str:
     """A hash of every input file, of the configuration (mkdocs.yml: who publishes, read by
-    source/site_config.py) and of the pipeline's own code: equal hashes, equal output."""
-    digest = hashlib.sha256(f"strict={strict}".encode())
+    source/site_config.py) and of the pipeline's own code: equal hashes, equal output. `bulk`:
+    whether the downloads are made (not by the preview), so that `make site` after `make serve`
+    makes them again."""
+    digest = hashlib.sha256(f"strict={strict} bulk={bulk}".encode())
     for folder in (meetings, CODE):
         hash_files(digest, folder, folder)
     config = meetings.parent / CONFIG
@@ -176,6 +181,9 @@ def _write(archive: Archive, meetings: Path, staging: Staging, inputs: str) -> W
         for rel, _, _ in part:
             _claim(made_by, rel, task)
         staged.extend(part)
+    for rel, data in _bulk_files(archive, staging, [rel for rel, _, _ in staged], shared).items():
+        _claim(made_by, rel, ("bulk", rel))
+        staged.append((rel, staging.put(rel, data), len(data)))
     manifest = _manifest(archive, inputs, {rel: size for rel, _, size in staged})
     staged.append((MANIFEST, staging.put(MANIFEST, manifest), len(manifest)))
     return staging.commit([rel for rel, _, _ in staged], [rel for rel, changed, _ in staged if changed])
@@ -183,7 +191,24 @@ def _write(archive: Archive, meetings: Path, staging: Staging, inputs: str) -> W
 
 def _task_name(task: tuple[str, str]) -> str:
     kind, key = task
-    return {"meeting": "mødet", "theme": "temaet", "person": "personen"}[kind] + f" '{key}'"
+    return {"meeting": "mødet", "theme": "temaet", "person": "personen", "bulk": "dataudtrækket"}[kind] + f" '{key}'"
+
+
+def _bulk_files(archive: Archive, staging: Staging, staged: list[str], shared: dict[str, bytes]) -> dict[str, bytes]:
+    """The downloads made from the whole archive (render/opendata.py, site/bulk.py): the CSV
+    tables, the SQLite database and the zip of all the data. Not under `make serve` (Preview).
+    The zip takes the per-meeting JSON from the new folder, where the workers put it."""
+    tables = csv_tables(archive)
+    files = {rel: text.encode("utf-8") for rel, text in render_csv(archive, tables).items()}
+    files[DATABASE] = database(tables)
+    packed = {rel.removeprefix(f"{DATA}/"): data for rel, data in files.items()}
+    for rel in staged:
+        if rel.startswith(f"{DATA}/") and rel.endswith(".json"):
+            packed[rel.removeprefix(f"{DATA}/")] = shared[rel] if rel in shared else staging.read(rel)
+    packed["LAESMIG.md"] = readme(archive).encode("utf-8")
+    packed["LICENS.txt"] = licence_file(archive).encode("utf-8")
+    files[BUNDLE] = bundle(packed)  # every file of it is also published on its own
+    return files
 
 
 def _render_and_stage(task: tuple[str, str], archive: Archive, staging: Staging) -> list[tuple[str, bool, int]]:
@@ -218,7 +243,7 @@ class Preview:
         target = root / DOCS_DIR / GENERATED
         with exclusive(target), _no_cycle_collection():
             meetings = root / MEETINGS_DIR
-            inputs = fingerprint(meetings, False)
+            inputs = fingerprint(meetings, False, bulk=False)
             current = up_to_date(target, inputs)
             if current is not None and self.archive is not None:
                 return WriteReport(unchanged=len(current))

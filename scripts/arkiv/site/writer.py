@@ -92,6 +92,11 @@ class Staging:
         self._staged(rel).write_bytes(data)
         return True
 
+    def read(self, rel: str) -> bytes:
+        """A file as this run leaves it: staged, or (unchanged) the current one."""
+        staged = self.path.joinpath(*PurePosixPath(rel).parts)
+        return staged.read_bytes() if staged.is_file() else self.current[rel].read_bytes()
+
     def _staged(self, rel: str) -> Path:
         """Where `rel` goes in the staging, its folder made (once per folder and process)."""
         target = self.path.joinpath(*PurePosixPath(rel).parts)

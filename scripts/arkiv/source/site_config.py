@@ -13,6 +13,7 @@ is not shown.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import subprocess
@@ -52,10 +53,14 @@ def read_site_config(root: Path, problems: ProblemList) -> SiteInfo:
         problems.error(CONFIG, exc.line, "fil", exc.message, exc.hint)
         return DEFAULT
     top = Fields(doc, CONFIG, problems)
+    url = top.str("site_url")
+    if url and not re.match(r"^https?://[^\s/]+", url):
+        top.error("site_url", f"'{url}' er ikke en adresse", "skriv sitets adresse, fx 'https://eksempel.dk/arkiv/'")
+        url = None
     extra = top.mapping("extra")
     arkiv = extra.mapping("arkiv") if extra else None
     if arkiv is None:
-        return DEFAULT
+        return dataclasses.replace(DEFAULT, url=url)
     arkiv.unknown_keys({"udgiver", "kontakt", "adresse", "licens", "opdatering", "tilgaengelighed"})
     contact = arkiv.mapping("kontakt")
     email = phone = web = None
@@ -82,7 +87,7 @@ def read_site_config(root: Path, problems: ProblemList) -> SiteInfo:
         email=email, phone=phone, web=web, address=arkiv.str("adresse"),
         licence=licence_name, licence_url=licence_url, updates=arkiv.str("opdatering"),
         accessibility=_accessibility(arkiv.mapping("tilgaengelighed")),
-        updated=last_change(Path(root)),
+        updated=last_change(Path(root)), url=url,
     )
 
 
