@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 export PYTHONPATH := scripts
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site serve check new import import-report test lint bench bench-search clean
+.PHONY: site serve check follow-ups new import import-report test lint bench bench-search clean
 
 # Check, generate, build beside site/, audit the result, and swap it in whole: a failed or unsafe
 # build leaves site/ as it was (scripts/arkiv/publish.py). Two runs at once take turns.
@@ -19,6 +19,9 @@ serve: $(VENV)/.site-installed  ## preview on http://127.0.0.1:8000: each save r
 
 check: $(VENV)/.site-installed  ## check meetings/ without building (STRICT=1: warnings are errors)
 	$(BIN)/python -m arkiv check $(if $(STRICT),--strict)
+
+follow-ups: $(VENV)/.site-installed  ## list sentences of the minutes that promise something, with file and line (edits nothing)
+	$(BIN)/python -m arkiv follow-ups
 
 new: $(VENV)/.site-installed  ## start meetings/$(ID).md: make new ID=koebenhavn-2025-2 COUNCIL=koebenhavn [DATE=2025-06-23]
 	$(BIN)/python -m arkiv new $(ID) --council $(COUNCIL) $(if $(DATE),--date $(DATE))

@@ -184,12 +184,14 @@ def test_the_tables_read_back_and_count_what_the_archive_holds(fiction):
     tables = {}
     for name in FIELDS:
         with open(site / f"arkiv/data/csv/{name}.csv", encoding="utf-8", newline="") as handle:
-            tables[name] = list(csv.DictReader(handle))
-        assert list(tables[name][0]) == list(FIELDS[name][1]), name  # every column described
+            reader = csv.DictReader(handle)
+            tables[name] = list(reader)
+        assert reader.fieldnames == list(FIELDS[name][1]), name  # every column described
     assert len(tables["moeder"]) == len(archive.meetings)
     assert len(tables["punkter"]) == sum(len(m.sections) for m in archive.meetings)
     assert len(tables["deltagelse"]) == sum(len(a) for a in archive.person_meetings.values())
     assert len(tables["personer"]) == len(archive.people) and len(tables["temaer"]) == len(archive.themes)
+    assert len(tables["opfoelgning"]) == sum(len(m.follow_ups) for m in archive.meetings)
     first = archive.meetings[0]
     row = next(r for r in tables["moeder"] if r["id"] == first.id)
     assert row["dato"] == first.date.isoformat() and row["tidspunkt"] == first.time and row["sted"] == first.place
@@ -220,7 +222,7 @@ def test_the_bundle_holds_everything_with_its_readme_and_licence(site):
         readme = bundle.read("LAESMIG.md").decode("utf-8")
         licence = bundle.read("LICENS.txt").decode("utf-8")
         database = bundle.read("kredsraadsarkivet.sqlite")
-    assert {"csv/moeder.csv", "csv/punkter.csv", "csv/deltagelse.csv", "csv/personer.csv", "popolo.json",
+    assert {"csv/moeder.csv", "csv/punkter.csv", "csv/deltagelse.csv", "csv/personer.csv", "csv/opfoelgning.csv", "popolo.json",
             "moeder.json", "moeder/koebenhavn-2025-1.json", "ocd/koebenhavn-2025-1.json",
             "schema/moede.schema.json", "kredsraadsarkivet.sqlite"} <= names
     for name, (_, fields) in FIELDS.items():

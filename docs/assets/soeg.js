@@ -295,6 +295,8 @@
     title.appendChild(link);
     item.appendChild(title);
     item.appendChild(excerpt(data, heading));
+    // The council's conclusion on the item, as the minutes write it (render/meeting.py).
+    if (meta.konklusion) item.appendChild(element("p", "arkiv-resultat__konklusion", "Konklusion: " + meta.konklusion));
     return item;
   }
 

@@ -16,6 +16,7 @@ from .site.search_index import SearchIndexError, index_site
 from .site.writer import WriterError, exchange, recover
 from .source.format import ID_HINT, ID_PATTERN
 from .source.site_config import read_site_config
+from .tools.followups import candidates
 from .tools.template import new_meeting_text
 
 
@@ -47,7 +48,17 @@ def main(argv: list[str] | None = None) -> int:
                       help="byggeværktøjet: MkDocs (standard) eller Zensical")
     index = commands.add_parser("index", help="byg søgeindekset (Pagefind) i et bygget site")
     index.add_argument("site", type=Path, help="det byggede site, fx site")
+    commands.add_parser("follow-ups", help="vis sætninger i referaterne, der lover noget (make follow-ups); ændrer intet")
     args = parser.parse_args(argv)
+
+    if args.command == "follow-ups":
+        found = candidates(args.root / MEETINGS_DIR)
+        for candidate in found:
+            print(candidate)
+        open_ = sum(1 for c in found if not c.recorded)
+        print(f"{len(found)} sætninger ligner løfter; {open_} er ikke registreret under 'follow_ups:'. "
+              "Intet er ændret.")
+        return 0
 
     if args.command == "import":
         return _import(args, args.root / MEETINGS_DIR)

@@ -162,6 +162,53 @@ class Source:
     note: str | None = None
 
 
+@dataclass(frozen=True)
+class Conclusion:
+    """What the council concluded on an item, as the minutes write it (checked word for word)."""
+
+    item: str  # the section: an agenda number ('3.c'), 'indledning' or 'skriftlig-orientering'
+    text: str
+    index: int = field(default=0, compare=False)  # its place in the file's list, for the check's lines
+
+
+# A follow-up's status (FollowUp.status), as the meeting file writes it.
+OPEN, ANSWERED, LAPSED = "åben", "besvaret", "bortfaldet"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """Where a promise was answered: the meeting, the item and the answering sentence (checked
+    in that meeting)."""
+
+    meeting: str
+    item: str
+    text: str
+
+
+@dataclass(frozen=True)
+class EarlierPromise:
+    """A promise made at a meeting that is not in the archive, which this meeting answers."""
+
+    date: dt.date | None
+    as_written: str  # how the minutes refer to it: »Som opfølgning på seneste møde«
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """Something the council promised (»vil blive fremlagt på et senere kredsrådsmøde«), followed
+    to the meeting where it was answered."""
+
+    id: str
+    item: str  # the section the promise is in (as Conclusion.item)
+    promise: str | None  # word for word from the item; None for an earlier promise
+    expected: str | None  # what is expected and when, as the text says it
+    status: str  # OPEN, ANSWERED or LAPSED
+    answer: Answer | None = None
+    earlier: EarlierPromise | None = None
+    note: str | None = None
+    index: int = field(default=0, compare=False)  # its place in the file's list, for the check's lines
+
+
 INTRO, ITEM, WRITTEN = "intro", "item", "written"
 
 
@@ -182,6 +229,11 @@ class Section:
         if self.kind == ITEM:
             return "punkt-" + self.number.replace(".", "")
         return "indledning" if self.kind == INTRO else "skriftlig-orientering"
+
+    @property
+    def ref(self) -> str:
+        """How a conclusion or follow-up names the section: '3.a', 'indledning', 'skriftlig-orientering'."""
+        return self.number if self.kind == ITEM else self.anchor
 
     @property
     def field(self) -> str:
@@ -220,6 +272,8 @@ class Meeting:
     approves_minutes: MinutesRef | None = None
     next_meeting: NextMeeting | None = None
     attachments: tuple[Attachment, ...] = ()
+    conclusions: tuple[Conclusion, ...] = ()
+    follow_ups: tuple[FollowUp, ...] = ()
     links: tuple = ()  # links.Link: the minutes' relative links, checked against the archive
     # E-mail addresses and phone numbers the file says may be published (personal.compact form)
     published_contacts: frozenset[str] = frozenset()
@@ -243,6 +297,13 @@ class Meeting:
 
     def section(self, number: str) -> Section | None:
         return next((s for s in self.items if s.number == number), None)
+
+    def part(self, ref: str) -> Section | None:
+        """The section a conclusion or follow-up names: an agenda number, 'indledning' or
+        'skriftlig-orientering'."""
+        if ref in ("indledning", "skriftlig-orientering"):
+            return next((s for s in self.sections if s.anchor == ref), None)
+        return self.section(ref)
 
     def agenda_entry(self, number: str) -> AgendaEntry | None:
         return next((a for a in self.agenda if a.number == number), None)
@@ -360,7 +421,16 @@ class Archive:
         by_council: dict[str, list[Meeting]] = {}
         for meeting in self.meetings:
             by_council.setdefault(meeting.council, []).append(meeting)
+        answers: dict[tuple[str, str], list[tuple[Meeting, FollowUp]]] = {}
+        approved_at: dict[str, Meeting] = {}
+        for meeting in self.meetings:
+            for follow_up in meeting.follow_ups:
+                if follow_up.answer:
+                    answers.setdefault((follow_up.answer.meeting, follow_up.answer.item), []).append((meeting, follow_up))
+            if meeting.approves_minutes and meeting.approves_minutes.meeting:
+                approved_at.setdefault(meeting.approves_minutes.meeting, meeting)
         lookups = {
+            "_answers": answers, "_approved_at": approved_at,
             "_by_id": {m.id: m for m in self.meetings}, "_by_council": by_council,
             "_position": {m.id: i for i, m in enumerate(self.meetings)},
             "_year": {m.id: m.year for m in self.meetings},
@@ -368,6 +438,14 @@ class Archive:
         }
         for name, value in lookups.items():
             object.__setattr__(self, name, value)
+
+    def answers_in(self, meeting_id: str, item: str) -> list[tuple[Meeting, FollowUp]]:
+        """The promises (with the meeting they were made at) that the item answers."""
+        return self._answers.get((meeting_id, item), [])
+
+    def approved_at(self, meeting_id: str) -> Meeting | None:
+        """The meeting that approved this meeting's minutes, when it is in the archive."""
+        return self._approved_at.get(meeting_id)
 
     # The cross-index's parts, read as the archive's own (render/ asks for them on every page).
     @property

@@ -59,6 +59,7 @@ def validate(meetings: list[Meeting], councils: dict[str, Council], people: dict
         _check_dates(meeting, line, problems)
         _check_links(meeting, by_id, problems)
     _check_across_meetings(meetings, line, problems)
+    _check_follow_ups(meetings, by_id, line, problems)
     _check_homonyms(meetings, people, councils, line, problems)
     _check_stated_facts(meetings, people, problems)
 
@@ -327,3 +328,69 @@ def _check_across_meetings(meetings, line, problems) -> None:
                                f"{by_day[key].path} er allerede et møde i samme råd samme dag",
                                "slet den ene fil, eller ret datoen")
             by_day.setdefault(key, meeting)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _quoted(meeting: Meeting, ref: str, text: str) -> bool:
+    section = meeting.part(ref)
+    return section is not None and _words(text) in _words(((section.heading or "") + " " + section.body))
+
+
+def _check_follow_ups(meetings, by_id, line, problems) -> None:
+    """Conclusions and promises are quoted word for word from their item; an answer names a
+    meeting of the archive, an item of it and a sentence in that item; a promise is followed in
+    one place."""
+    seen: dict[str, Meeting] = {}
+    for meeting in meetings:
+        for c in meeting.conclusions:
+            where = ("conclusions", c.index)
+            if meeting.part(c.item) is None:
+                problems.error(meeting.path, line(meeting, *where, "item"), f"conclusions[{c.index}].item",
+                               f"mødet har intet punkt '{c.item}'", "skriv nummeret på det punkt, konklusionen står i")
+            elif not _quoted(meeting, c.item, c.text):
+                problems.error(meeting.path, line(meeting, *where, "text"), f"conclusions[{c.index}].text",
+                               f"står ikke ordret i punkt {c.item}",
+                               "kopiér sætningen fra punktets tekst, som den står (også tegnsætning)")
+        for f in meeting.follow_ups:
+            name = f"follow_ups[{f.index}]"
+            where = ("follow_ups", f.index)
+            if f.id in seen:
+                other = seen[f.id]
+                problems.error(meeting.path, line(meeting, *where, "id"), f"{name}.id",
+                               f"løftet '{f.id}' følges også i {other.path}",
+                               "et løfte følges ét sted: i mødet, hvor det blev givet; slet det ene, eller giv det et andet id")
+            seen.setdefault(f.id, meeting)
+            if meeting.part(f.item) is None:
+                problems.error(meeting.path, line(meeting, *where, "item"), f"{name}.item",
+                               f"mødet har intet punkt '{f.item}'", "skriv nummeret på det punkt, løftet står i")
+                continue
+            for key, text in (("promise", f.promise), ("expected", f.expected)):
+                if text and not _quoted(meeting, f.item, text):
+                    problems.error(meeting.path, line(meeting, *where, key), f"{name}.{key}",
+                                   f"»{text[:60]}« står ikke ordret i punkt {f.item}",
+                                   "kopiér ordene fra punktets tekst, som de står")
+            if f.earlier and f.earlier.date and meeting.date and f.earlier.date >= meeting.date:
+                problems.error(meeting.path, line(meeting, *where, "earlier", "date"), f"{name}.earlier.date",
+                               f"{f.earlier.date} ligger ikke før mødet", "skriv datoen for det møde, løftet blev givet på")
+            answer = f.answer
+            if answer is None:
+                continue
+            target = by_id.get(answer.meeting)
+            if target is None:
+                problems.error(meeting.path, line(meeting, *where, "answer", "meeting"), f"{name}.answer.meeting",
+                               f"mødet '{answer.meeting}' findes ikke i arkivet", _meeting_hint(answer.meeting, by_id))
+            elif target.part(answer.item) is None:
+                problems.error(meeting.path, line(meeting, *where, "answer", "item"), f"{name}.answer.item",
+                               f"mødet '{answer.meeting}' har intet punkt '{answer.item}'",
+                               "skriv nummeret på det punkt, der besvarer løftet")
+            elif not _quoted(target, answer.item, answer.text):
+                problems.error(meeting.path, line(meeting, *where, "answer", "text"), f"{name}.answer.text",
+                               f"står ikke ordret i punkt {answer.item} i '{answer.meeting}'",
+                               "kopiér den sætning, der besvarer løftet, fra det punkt, som den står")
+            elif target.sort_key < meeting.sort_key and target is not meeting:
+                problems.error(meeting.path, line(meeting, *where, "answer", "meeting"), f"{name}.answer.meeting",
+                               f"'{answer.meeting}' ligger før mødet, hvor løftet blev givet",
+                               "et løfte besvares på det møde eller et senere")

@@ -291,6 +291,7 @@ def build(found: Recognised, matcher: PeopleMatcher, council: str, year: int | N
     data["next_meeting"] = _next(found, data, meeting_year, report)
     data["agenda"] = [_agenda_entry(item) for item in found.agenda]
     data["attachments"] = _attachments(found)
+    data["conclusions"] = _conclusions(found, report)
     report.recognised.append(f"dagsorden: {len(found.agenda)} punkter"
                              + (f" ({', '.join(i.number for i in found.agenda)})" if found.agenda else ""))
     if not found.agenda:
@@ -408,6 +409,43 @@ def _attachments(found: Recognised) -> list[dict]:
                 title = re.sub(r"^(godkendelse af|skriftlig orientering:)\s*", "", title, flags=re.IGNORECASE)
                 result.append({"title": title[:1].upper() + title[1:], "item": item.number, "published": False})
     return result
+
+
+# Sentences that record what the council concluded (issue 21): proposed, never taken for certain.
+CONCLUDED = re.compile(r"\b(?:blev godkendt|blev vedtaget|besluttede|besluttedes|var (?:bred |fuld )?enighed om|"
+                       r"tog .{0,40}til efterretning|godkendte)\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
+
+
+def _conclusions(found: Recognised, report: Report) -> list[dict]:
+    """Proposed conclusions: a sentence saying what was approved or agreed, or the text under a
+    »Beslutning« heading, each quoted as the referat has it (the check compares them)."""
+    proposed = []
+    for part in found.parts:
+        ref = part.number if part.kind == "item" else ("indledning" if part.kind == "intro" else "skriftlig-orientering")
+        paragraphs = list(part.paragraphs)
+        for index, paragraph in enumerate(paragraphs):
+            text = paragraph.strip()
+            # »Beslutning« as a heading of its own, or run into the paragraph (»… Beslutning: …«).
+            decision = re.search(r"(?:^|(?<=[.!?] ))beslutning\s*:?\s*(.*)$", text, re.IGNORECASE | re.DOTALL)
+            if decision:
+                before = text[:decision.start()].strip()
+                for sentence in _SENTENCE.findall(before):
+                    if CONCLUDED.search(sentence) and len(sentence.split()) >= 3:
+                        proposed.append({"item": ref, "text": " ".join(sentence.split())})
+                rest = decision.group(1).strip() or (paragraphs[index + 1].strip() if index + 1 < len(paragraphs) else "")
+                if rest:
+                    proposed.append({"item": ref, "text": " ".join(rest.split())})
+                continue
+            for sentence in _SENTENCE.findall(text):
+                if CONCLUDED.search(sentence) and len(sentence.split()) >= 3:
+                    proposed.append({"item": ref, "text": " ".join(sentence.split())})
+    proposed = [dict(t) for t in dict.fromkeys(tuple(c.items()) for c in proposed)]
+    if proposed:
+        report.marks.append(("conclusions:", "forslag fra importen: behold de konklusioner, referatet giver, slet resten"))
+        report.uncertain.append(f"{len(proposed)} konklusioner er foreslået (»blev godkendt«, »besluttede«, »Beslutning« …) "
+                                "– gennemgå dem under 'conclusions'")
+    return proposed
 
 
 def _body(found: Recognised, report: Report) -> str:

@@ -8,6 +8,7 @@ from .common import FRONT_PAGE_INCLUDE, heading_ids, meeting_path
 from .council import render_councils
 from .data import meeting_data_path, render_meeting_data, render_registry_data
 from .feeds import render_archive_feeds, render_person_feed, render_theme_feed
+from .followups import render_follow_ups
 from .indexes import THEMES_INDEX, render_front_page, render_meetings_index, render_people_index, render_themes_index
 from .meeting import render_meeting, render_source_page, source_copy_path, source_page_path
 from .opendata import DATA_PAGE, render_data_page, render_ocd_event, render_popolo, render_schemas
@@ -38,6 +39,7 @@ def render_shared(archive: Archive, folder: str) -> dict[str, str]:
         **render_popolo(archive),
         **render_schemas(),
         DATA_PAGE: render_data_page(archive),
+        **render_follow_ups(archive),
     })
 
 

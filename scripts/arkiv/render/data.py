@@ -67,6 +67,8 @@ def render_meeting_data(archive: Archive, meeting: Meeting) -> str:
         "presenters": _plain(meeting.presenters),
         "approves_minutes": _plain(meeting.approves_minutes), "next_meeting": _plain(meeting.next_meeting),
         "agenda": _plain(meeting.agenda), "attachments": _plain(meeting.attachments),
+        "conclusions": _plain(meeting.conclusions), "follow_ups": _plain(meeting.follow_ups),
+        "minutes_approved_at": (archive.approved_at(meeting.id).id if archive.approved_at(meeting.id) else None),
         "source": _plain(meeting.source),
         "sections": sections,
     }

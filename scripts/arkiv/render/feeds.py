@@ -100,6 +100,11 @@ def _meeting_entry(archive: Archive, meeting: Meeting) -> dict:
     items = [f"{s.number}. {s.title}" for s in meeting.items if s.title and "." not in s.number]
     summary = (f"{council_name(archive, meeting)}, {meeting_title(meeting)}. "
                + (("Dagsorden: " + "; ".join(items) + ".") if items else "Referatet har ingen dagsorden."))
+    if meeting.conclusions:
+        summary += " Konklusioner: " + " ".join(c.text for c in meeting.conclusions)
+    promised = [f for f in meeting.follow_ups if f.promise]
+    if promised:
+        summary += " Løfter: " + " ".join(f"»{f.promise}« ({f.status})." for f in promised)
     return {"id": _id("moede", meeting.id), "title": f"{council_name(archive, meeting)}: {meeting_title(meeting)}",
             "link": served(f"moeder/{meeting.id}.md"), "updated": archive.last_changed(meeting),
             "published": meeting.date, "summary": summary, "sort": meeting.sort_key}

@@ -52,6 +52,11 @@ def hits_by_year(archive: Archive, hits: list[Hit], page: str, level: int, descr
                 reason = reasons[hit.how] = attr(describe(hit))
             excerpt = hit.excerpt
             quoted = f"<blockquote>{excerpt_html(excerpt)}</blockquote>" if excerpt.text else ""
+            # The council's conclusion on the item, where the file records one (issue 21).
+            concluded = [c.text for c in meeting.conclusions if c.item == hit.section.ref] if meeting.conclusions else ()
+            if concluded:
+                quoted += (f'<div class="arkiv-konklusion"><p class="arkiv-konklusion__titel">Konklusion</p>'
+                           f'<p>{attr(" ".join(concluded))}</p></div>')
             rows.append(f'<li><a href="{meeting_url}#{anchor}">{label}</a> – {reason}{quoted}</li>')
         rows.append("</ul>")
     blocks = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..danish import format_date
 from ..index.crossref import listed_people
-from ..model import INTRO, ITEM, Archive, Meeting, Section
+from ..model import ANSWERED, INTRO, ITEM, LAPSED, Archive, Meeting, Section
 from . import search_marks as marks
 from .blocks import block
 from .common import (
@@ -19,6 +19,7 @@ from .common import (
     meeting_title,
     page_header,
     person_path,
+    plural,
     search_attributes,
     theme_path,
 )
@@ -124,12 +125,16 @@ def _search_data(archive: Archive, meeting: Meeting) -> str:
 def _item_mark(archive: Archive, meeting: Meeting, section: Section) -> str:
     """The search's mark before a section: its record's anchor, title, themes and people."""
     key = (meeting.id, section.anchor)
-    return block(mark(marks.ITEM, {
+    data = {
         "id": section.anchor,
         "titel": section.heading or section.label,
         "tema": [archive.themes[t].title for t in archive.section_themes.get(key, ())],
         "person": [archive.people[p].name for p in archive.section_people.get(key, ())],
-    }))
+    }
+    concluded = [c.text for c in meeting.conclusions if c.item == section.ref]
+    if concluded:  # shown with the item's search result
+        data["konklusion"] = " ".join(concluded)
+    return block(mark(marks.ITEM, data))
 
 
 # The meeting's facts and lists are HTML blocks (see blocks.py): a meeting page has some fifty
@@ -173,10 +178,13 @@ def _facts(archive: Archive, meeting: Meeting, page: str) -> str:
         ("Sted", attr(meeting.place) if meeting.place else None),
         ("Formand", chair),
         ("Godkendt referat", _approved(archive, meeting, page)),
+        ("Referatet godkendt på", _meeting(archive, page, archive.approved_at(meeting.id))
+         if archive.approved_at(meeting.id) else None),
         ("Næste møde", _next(archive, meeting, page)),
     ]
     known = [(label, value) for label, value in facts if value]
-    missing = [label.lower() for label, value in facts if not value]
+    # What the archive knows from other meetings is no fact the minutes should have given.
+    missing = [label.lower() for label, value in facts if not value and label != "Referatet godkendt på"]
     text = "## Om mødet\n\n" + (_rows(known) if known else "")
     if missing:
         text += block(f'<p class="arkiv-ikke-oplyst">Ikke oplyst i referatet: {", ".join(missing)}.</p>')
@@ -280,10 +288,50 @@ def _section(archive: Archive, meeting: Meeting, section: Section, page: str) ->
     if themes:
         links = ", ".join(_a(link(page, theme_path(archive.themes[t])), archive.themes[t].title) for t in themes)
         labels = block(f'<p class="arkiv-temaer" data-pagefind-ignore>Temaer: {links}</p>') + "\n"
+    after = _outcome(archive, meeting, section, page)
     if section.kind == INTRO:
-        return f'<span id="{section.anchor}"></span>\n\n{labels}{body}\n'
+        return f'<span id="{section.anchor}"></span>\n\n{labels}{body}\n{after}'
     level = "####" if section.kind == ITEM and "." in section.number else "###"
-    return f"{level} {section.heading} {{ #{section.anchor} }}\n\n{labels}{body}\n"
+    return f"{level} {section.heading} {{ #{section.anchor} }}\n\n{labels}{body}\n{after}"
+
+
+def _item_link(archive: Archive, page: str, meeting: Meeting, ref: str) -> str:
+    section = meeting.part(ref)
+    label = f"punkt {ref}" if section is not None and section.kind == ITEM else (section.label.lower() if section else ref)
+    return _a(link(page, meeting_path(meeting), section.anchor if section else None),
+              f"{label} på {council_name(archive, meeting)}s {meeting_title(meeting)[0].lower()}{meeting_title(meeting)[1:]}")
+
+
+def _outcome(archive: Archive, meeting: Meeting, section: Section, page: str) -> str:
+    """Under an item: its conclusion (a marked box), the promises made in it and where they were
+    answered, and the promises it answers, with the way back (render/followups.py lists them all)."""
+    parts = []
+    for conclusion in (c for c in meeting.conclusions if c.item == section.ref):
+        parts.append(f'<div class="arkiv-konklusion"><p class="arkiv-konklusion__titel">Konklusion</p>'
+                     f"<p>{attr(conclusion.text)}</p></div>")
+    for follow_up in (f for f in meeting.follow_ups if f.item == section.ref and f.promise):
+        parts.append(f'<div class="arkiv-opfoelgning"><p><strong>Løfte:</strong> »{attr(follow_up.promise)}«'
+                     f" – {_status(archive, page, meeting, follow_up)}</p></div>")
+    answered = [(m, f) for m, f in archive.answers_in(meeting.id, section.ref)]
+    for made_at, follow_up in answered:
+        if follow_up.earlier:
+            when = format_date(follow_up.earlier.date) if follow_up.earlier.date else "et tidligere møde"
+            origin = f"et løfte fra mødet {when} (referatet kalder det »{attr(follow_up.earlier.as_written)}«; mødet er ikke i arkivet)"
+        else:
+            origin = f"løftet »{attr(follow_up.promise)}« fra {_item_link(archive, page, made_at, follow_up.item)}"
+        parts.append(f'<div class="arkiv-opfoelgning"><p><strong>Opfølgning</strong> på {origin}: '
+                     f"»{attr(follow_up.answer.text)}«</p></div>")
+    return block("\n".join(parts)) if parts else ""
+
+
+def _status(archive: Archive, page: str, meeting: Meeting, follow_up) -> str:
+    if follow_up.status == ANSWERED and follow_up.answer:
+        target = archive.meeting(follow_up.answer.meeting)
+        return f"besvaret på {_item_link(archive, page, target, follow_up.answer.item)}"
+    if follow_up.status == LAPSED:
+        return "bortfaldet" + (f": {attr(follow_up.note)}" if follow_up.note else "")
+    later = sum(1 for m in archive.council_meetings(meeting.council) if m.sort_key > meeting.sort_key)
+    return "åben" + (f", {plural(later, 'senere møde', 'senere møder')} i arkivet" if later else ", intet senere møde i arkivet endnu")
 
 
 def _attachments(meeting: Meeting) -> str:

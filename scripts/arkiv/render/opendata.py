@@ -146,12 +146,20 @@ def csv_tables(archive: Archive) -> dict[str, tuple[list[str], list[list]]]:
     people = [[p.id, p.name, ";".join(p.aliases), "; ".join(", ".join(x for x in (r.title, r.organisation) if x)
                                                              for r in p.roles)] for p in archive.people.values()]
     themes = [[t.id, t.title, t.description, ";".join(t.words)] for t in archive.themes.values()]
+    conclusions = [[m.id, c.item, c.text] for m in archive.meetings for c in m.conclusions]
+    follow_ups = [[f.id, m.id, f.item, f.promise or "", f.expected or "", f.status,
+                   f.answer.meeting if f.answer else "", f.answer.item if f.answer else "",
+                   f.answer.text if f.answer else "", _plain(f.earlier.date) or "" if f.earlier else ""]
+                  for m in archive.meetings for f in m.follow_ups]
     return {
         "moeder": (["id", "raad", "raad_navn", "dato", "aar", "tidspunkt", "sted", "titel", "side"], meetings),
         "punkter": (["moede", "orden", "art", "nummer", "anker", "overskrift", "temaer", "personer", "tekst"], items),
         "deltagelse": (["moede", "person", "rolle", "titel", "anden_person", "punkter"], attendance),
         "personer": (["id", "navn", "andre_stavemaader", "titler"], people),
         "temaer": (["id", "titel", "beskrivelse", "ord"], themes),
+        "konklusioner": (["moede", "punkt", "tekst"], conclusions),
+        "opfoelgning": (["id", "moede", "punkt", "loefte", "ventet", "status", "svar_moede", "svar_punkt",
+                         "svar_tekst", "tidligere_moede_dato"], follow_ups),
     }
 
 
@@ -189,6 +197,14 @@ _SCHEMAS = {
             "agenda": {"type": "array", "items": {"type": "object", "required": ["number", "title"]}},
             "attachments": {"type": "array", "items": {"type": "object", "required": ["title"]}},
             "source": {"type": "object", "required": ["kind"]},
+            "conclusions": {"type": "array", "items": _object({"item": _TEXT, "text": _TEXT})},
+            "follow_ups": {"type": "array", "items": _object({
+                "id": _ID, "item": _TEXT, "promise": _TEXT_OR_NULL, "expected": _TEXT_OR_NULL,
+                "status": {"enum": ["åben", "besvaret", "bortfaldet"]},
+                "answer": {"type": ["object", "null"], "required": ["meeting", "item", "text"]},
+                "earlier": {"type": ["object", "null"], "required": ["date", "as_written"]},
+                "note": _TEXT_OR_NULL})},
+            "minutes_approved_at": {"type": ["string", "null"]},
             "sections": {"type": "array", "items": _object({
                 "kind": {"enum": ["intro", "item", "written"]}, "number": _TEXT_OR_NULL, "heading": _TEXT_OR_NULL,
                 "anchor": _TEXT, "text": _TEXT, "themes": {"type": "array", "items": _ID},
@@ -261,6 +277,16 @@ FIELDS = {
     "personer": ("Én person pr. række.", {
         "id": "personens id", "navn": "navnet, som arkivet fører det", "andre_stavemaader": "andre stavemåder i referaterne, adskilt af »;«",
         "titler": "titler og organisationer, adskilt af »; «"}),
+    "konklusioner": ("Én konklusion pr. række, ordret fra punktet.", {
+        "moede": "mødets id", "punkt": "punktets nummer (eller indledning/skriftlig-orientering)",
+        "tekst": "konklusionen, som referatet skriver den"}),
+    "opfoelgning": ("Ét løfte pr. række: noget rådet lovede at vende tilbage til, og hvor det blev besvaret.", {
+        "id": "løftets id", "moede": "mødet, hvor løftet står", "punkt": "punktet, hvor løftet står",
+        "loefte": "løftet ordret fra punktet (tomt, når det blev givet på et møde, der ikke er i arkivet)",
+        "ventet": "hvad der ventes og hvornår, som teksten siger det", "status": "åben, besvaret eller bortfaldet",
+        "svar_moede": "mødet, der besvarer løftet", "svar_punkt": "punktet, der besvarer det",
+        "svar_tekst": "den sætning, der besvarer det, ordret",
+        "tidligere_moede_dato": "datoen for mødet, hvor løftet blev givet, når det ikke er i arkivet"}),
     "temaer": ("Ét tema pr. række.", {
         "id": "temaets id", "titel": "temaets titel", "beskrivelse": "hvad temaet dækker",
         "ord": "de ord, der knytter et punkt til temaet (»*« = vilkårlig endelse), adskilt af »;«"}),

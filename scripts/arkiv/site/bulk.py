@@ -7,7 +7,7 @@ zip's entries are sorted with a fixed date. `make serve` leaves them out (they a
 downloading, and a save should not wait for them).
 
 The database (`arkiv/data/kredsraadsarkivet.sqlite`) holds the tables moeder, punkter (with
-each section's text), personer, deltagelse, temaer and punkt_temaer, and `punkter_fts`, an FTS5
+each section's text), personer, deltagelse, temaer, punkt_temaer, konklusioner and opfoelgning, and `punkter_fts`, an FTS5
 table over the sections' headings and text (Danish words, any case, accents kept:
 `unicode61 remove_diacritics 0`, so »ø« is not »o«). Open it in Datasette or any SQLite tool:
 
@@ -36,6 +36,10 @@ _TABLES = {
                    "titel TEXT", "anden_person TEXT", "punkter TEXT"),
     "personer": ("id TEXT PRIMARY KEY", "navn TEXT", "andre_stavemaader TEXT", "titler TEXT"),
     "temaer": ("id TEXT PRIMARY KEY", "titel TEXT", "beskrivelse TEXT", "ord TEXT"),
+    "konklusioner": ("moede TEXT REFERENCES moeder(id)", "punkt TEXT", "tekst TEXT"),
+    "opfoelgning": ("id TEXT PRIMARY KEY", "moede TEXT REFERENCES moeder(id)", "punkt TEXT", "loefte TEXT",
+                    "ventet TEXT", "status TEXT", "svar_moede TEXT", "svar_punkt TEXT", "svar_tekst TEXT",
+                    "tidligere_moede_dato TEXT"),
 }
 
 

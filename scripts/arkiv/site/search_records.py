@@ -69,6 +69,8 @@ def _item_record(url: str, item: dict, shared: dict, content: str) -> tuple[str,
     filters += [("tema", value) for value in item.get("tema", [])]
     filters += [("person", value) for value in item.get("person", [])]
     meta = [("title", title)] + [(key, shared[key]) for key in ("moede", "dato") if shared.get(key)]
+    if item.get("konklusion"):
+        meta.append(("konklusion", item["konklusion"]))
     data = "".join(_hidden("filter", key, value) for key, value in filters)
     data += "".join(_hidden("meta", key, value) for key, value in meta)
     if shared.get("sort"):

@@ -16,7 +16,7 @@ import yaml
 FIELD_ORDER = (
     "council", "date", "date_unknown", "time", "place", "chair", "chair_note", "participants",
     "participants_note", "absent", "substitutes", "presenters", "approves_minutes", "next_meeting",
-    "agenda", "agenda_note", "attachments", "source", "published_contacts",
+    "agenda", "agenda_note", "attachments", "conclusions", "follow_ups", "source", "published_contacts",
 )
 FRONT_MATTER_FIELDS = frozenset(FIELD_ORDER)
 

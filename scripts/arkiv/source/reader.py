@@ -12,12 +12,19 @@ from ..check.links import relative_links
 from ..check.personal import compact, find_personal
 from ..check.safety import scan_personal, scan_text, scan_values
 from ..model import (
+    ANSWERED,
     INTRO,
     ITEM,
+    LAPSED,
+    OPEN,
     WRITTEN,
     AgendaEntry,
+    Answer,
     Attachment,
     Attendance,
+    Conclusion,
+    EarlierPromise,
+    FollowUp,
     Meeting,
     MinutesRef,
     NextMeeting,
@@ -188,6 +195,8 @@ def _meeting(meeting_id, name, fm: Fields, body: str, body_line: int, problems) 
         next_meeting=_next_meeting(fm.mapping("next_meeting")),
         agenda=tuple(_agenda_entry(f) for f in fm.mappings("agenda", required=True)),
         attachments=tuple(_attachment(f) for f in fm.mappings("attachments")),
+        conclusions=tuple(c for c in (_conclusion(f) for f in fm.mappings("conclusions")) if c),
+        follow_ups=tuple(x for x in (_follow_up(f) for f in fm.mappings("follow_ups")) if x),
         source=_source(fm.mapping("source", required=True)),
         sections=tuple(read_sections(body, body_line, name, problems)),
     )
@@ -228,6 +237,61 @@ def _attendance(fm: Fields, key: str) -> tuple[Attendance, ...]:
         result.append(Attendance(entry.str("person", required=True, default=""), entry.str("title"),
                                  entry.str("organisation"), left_at, entry.str("left_during")))
     return tuple(result)
+
+
+def _part(entry: Fields, key: str = "item") -> str | None:
+    """A section reference: an agenda number ('3.c'), 'indledning' or 'skriftlig-orientering'."""
+    value = entry.str(key, required=True)
+    if value is not None and not (AGENDA_NUMBER.match(value) or value in ("indledning", "skriftlig-orientering")):
+        entry.error(key, f"'{value}' er ikke et punkt", "skriv punktets nummer, fx '3' eller '3.a', "
+                    "eller 'indledning' eller 'skriftlig-orientering'")
+        return None
+    return value
+
+
+def _conclusion(entry: Fields) -> Conclusion | None:
+    entry.unknown_keys({"item", "text"})
+    item, text = _part(entry), entry.str("text", required=True)
+    return Conclusion(item, text, entry.at[-1]) if item and text else None
+
+
+def _follow_up(entry: Fields) -> FollowUp | None:
+    entry.unknown_keys({"id", "item", "promise", "expected", "status", "answer", "earlier", "note"})
+    ident, item = entry.str("id", required=True), _part(entry)
+    if ident and not ID_PATTERN.match(ident):
+        entry.error("id", f"'{ident}' er ikke et gyldigt id", ID_HINT)
+        ident = None
+    status = entry.str("status", required=True)
+    if status is not None and status not in (OPEN, ANSWERED, LAPSED):
+        entry.error("status", f"'{status}' er ikke en status", f"skriv '{OPEN}', '{ANSWERED}' eller '{LAPSED}'")
+        status = None
+    earlier = None
+    if entry.has("earlier"):
+        made = entry.mapping("earlier")
+        if made is not None:
+            made.unknown_keys({"date", "as_written"})
+            written = made.str("as_written", required=True)
+            earlier = EarlierPromise(made.date("date"), written) if written else None
+    promise = entry.str("promise", required=earlier is None)
+    answer = None
+    if isinstance(entry.data.get("answer"), list):
+        entry.error("answer", f"løftet er besvaret {len(entry.data['answer'])} gange",
+                    "et løfte besvares ét sted: skriv det møde og punkt, der besvarer det, som 'answer:'")
+    elif entry.has("answer"):
+        given = entry.mapping("answer")
+        if given is not None:
+            given.unknown_keys({"meeting", "item", "text"})
+            meeting, answered_item, text = given.str("meeting", required=True), _part(given), given.str("text", required=True)
+            answer = Answer(meeting, answered_item, text) if meeting and answered_item and text else None
+    if status == ANSWERED and answer is None and not entry.has("answer"):
+        entry.error("answer", "løftet er 'besvaret', men 'answer' mangler",
+                    "skriv 'answer: {meeting: …, item: …, text: …}' med den sætning, der besvarer det")
+    if status in (OPEN, LAPSED) and entry.has("answer"):
+        entry.error("status", f"løftet har et svar, men status er '{status}'", f"skriv 'status: {ANSWERED}'")
+    if not (ident and item and status):
+        return None
+    return FollowUp(ident, item, promise, entry.str("expected"), status, answer, earlier, entry.str("note"),
+                    entry.at[-1])
 
 
 def _substitution(entry: Fields) -> Substitution:
