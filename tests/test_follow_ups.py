@@ -175,7 +175,7 @@ def test_the_follow_up_page_lists_open_answered_and_lapsed_per_council_and_theme
     assert "I alt 4 løfter: 1 åbne, 2 besvarede, 1 bortfaldne." in page
     council = page[page.index("### Testrådet (fiktivt)"):page.index("## Pr. tema")]
     assert council.index("#### Åbne løfter") < council.index("#### Besvarede løfter") < council.index("#### Bortfaldne løfter")
-    assert "»Politiet vender tilbage om ladcyklerne.« – " in council and "åben i 2 senere møder i arkivet" in council
+    assert "»Politiet vender tilbage om ladcyklerne.« – " in council and ": åben i 2 senere møder i arkivet" in council
     assert "et løfte fra mødet 1. november 2030 (mødet er ikke i arkivet)" in council
 
 

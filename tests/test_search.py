@@ -411,3 +411,13 @@ def test_person_filter(fpage, fiction_server):
         page_html = fpage.request.get(fiction_server.rstrip("/") + result["href"].split("#")[0]).text()
         assert f'data-pagefind-filter="person">{name}</a>' in page_html or \
             '"person":[' in page_html and f'"{name}"' in page_html
+
+
+def test_an_item_with_a_conclusion_shows_it_in_its_result(page, server):
+    """Issue 21: the council's conclusion on an item, as the minutes write it, in a marked box."""
+    page.goto(server + "soeg/?q=enighed")
+    found = results(page, "enighed")
+    assert found[0]["href"] == f"{MEETING}#punkt-3c"
+    box = page.locator(".arkiv-resultat").first.locator(".arkiv-resultat__konklusion")
+    assert box.inner_text() == ("Konklusion: Der var bred enighed i kredsrådet om at følge udviklingen tæt og "
+                                "samarbejde om indsatsen.")

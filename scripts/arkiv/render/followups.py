@@ -45,7 +45,7 @@ def _row(archive: Archive, meeting: Meeting, follow_up: FollowUp) -> str:
                   else "åben; intet senere møde i arkivet endnu")
         if follow_up.expected:
             status += f" (ventet: »{attr(follow_up.expected)}«)"
-    return f"<li>{promise} – {made}. {status}.</li>"
+    return f"<li>{promise} – {made}: {status}</li>"
 
 
 def render_follow_ups(archive: Archive) -> dict[str, str]:
