@@ -146,6 +146,8 @@ def test_the_json_is_valid_against_its_published_schemas(site, fiction, which):
     built = site if which == "fixture" else fiction[0]
     data = built / "arkiv/data"
     checks = [("moeder.schema.json", [data / "moeder.json"]),
+              ("personer.schema.json", [data / "personer.json"]), ("temaer.schema.json", [data / "temaer.json"]),
+              ("raad.schema.json", [data / "raad.json"]),
               ("moede.schema.json", sorted((data / "moeder").glob("*.json"))),
               ("popolo.schema.json", [data / "popolo.json"]),
               ("begivenhed.schema.json", sorted((data / "ocd").glob("*.json")))]

@@ -217,6 +217,25 @@ _SCHEMAS = {
         "items": _object({"id": _ID, "council": _ID, "date": _DATE_OR_NULL, "year": {"type": "integer"},
                           "data": _TEXT}),
     },
+    "personer.schema.json": {
+        "title": "Personregistret (arkiv/data/personer.json)",
+        "type": "array",
+        "items": _object({
+            "id": _ID, "name": _TEXT, "aliases": {"type": "array", "items": _TEXT},
+            "roles": {"type": "array", "items": _object({"title": _TEXT_OR_NULL, "organisation": _TEXT_OR_NULL,
+                                                          "source": _TEXT_OR_NULL})},
+            "note": _TEXT_OR_NULL, "same_person": _TEXT_OR_NULL, "sort_as": _TEXT_OR_NULL}),
+    },
+    "temaer.schema.json": {
+        "title": "Temaregistret (arkiv/data/temaer.json)",
+        "type": "array",
+        "items": _object({"id": _ID, "title": _TEXT, "description": _TEXT, "words": {"type": "array", "items": _TEXT}}),
+    },
+    "raad.schema.json": {
+        "title": "Rådene (arkiv/data/raad.json)",
+        "type": "array",
+        "items": _object({"id": _ID, "name": _TEXT, "police_district": _TEXT_OR_NULL}),
+    },
     "popolo.schema.json": {
         "title": "Personer, organisationer, medlemskaber og møder i Popolo-form (arkiv/data/popolo.json)",
         **_object({
