@@ -260,3 +260,19 @@ def test_the_calendar_reads_from_bytes_as_a_subscriber_fetches_it(site):
     data = (site / "arkiv/kalender/moeder.ics").read_bytes()
     assert b"\r\n" in data and data.startswith(b"BEGIN:VCALENDAR\r\n")
     assert icalendar.Calendar.from_ical(io.BytesIO(data).read())
+
+
+def test_with_a_site_url_calendars_and_feeds_carry_absolute_addresses(tmp_path):
+    import dataclasses
+
+    from arkiv.render.calendar import render_calendars
+    from arkiv.render.feeds import render_archive_feeds
+    from arkiv.source.site_config import DEFAULT
+
+    archive = load_archive(write_fictional_archive(tmp_path / "m", 12))
+    archive = dataclasses.replace(archive, site=dataclasses.replace(DEFAULT, url="https://arkiv.example/"))
+    calendar = icalendar.Calendar.from_ical(render_calendars(archive)["kalender/moeder.ics"])
+    urls = {str(e["URL"]) for e in calendar.walk("VEVENT") if "URL" in e}
+    assert urls and all(u.startswith("https://arkiv.example/arkiv/moeder/") and u.endswith("/") for u in urls)
+    feed = feedparser.parse(render_archive_feeds(archive)["feeds/moeder.xml"])
+    assert feed.entries[0].link.startswith("https://arkiv.example/arkiv/moeder/")
