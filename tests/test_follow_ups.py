@@ -222,3 +222,13 @@ def test_the_importer_proposes_conclusions_and_marks_them_uncertain(tmp_path):
     archive, problems = check_archive(meetings)
     wrong = [str(p) for p in problems if "conclusions" in str(p)]
     assert wrong == []  # the proposals are quoted word for word: the check passes them
+
+
+def test_a_sentence_does_not_end_at_the_minutes_abbreviations():
+    from arkiv.text import SENTENCE
+
+    text = ("Politiet arbejder bl.a. med kiosker, m.v. Sagen vil blive fremlagt på et senere møde, jf. "
+            "aftalen d. 10. marts. Intet andet.")
+    assert [s.strip() for s in SENTENCE.findall(text)] == [
+        "Politiet arbejder bl.a. med kiosker, m.v. Sagen vil blive fremlagt på et senere møde, jf. aftalen d. 10. marts.",
+        "Intet andet."]

@@ -276,3 +276,24 @@ def test_with_a_site_url_calendars_and_feeds_carry_absolute_addresses(tmp_path):
     assert urls and all(u.startswith("https://arkiv.example/arkiv/moeder/") and u.endswith("/") for u in urls)
     feed = feedparser.parse(render_archive_feeds(archive)["feeds/moeder.xml"])
     assert feed.entries[0].link.startswith("https://arkiv.example/arkiv/moeder/")
+
+
+def test_the_audit_reads_the_members_of_a_zip_and_the_rows_of_a_database(tmp_path):
+    from arkiv.site.audit import audit_site
+    from arkiv.site.bulk import _TABLES, bundle, database
+
+    site = tmp_path / "site"
+    (site / "data").mkdir(parents=True)
+    (site / "index.html").write_text("<p>Fiktiv</p>", encoding="utf-8")
+    published = b"id,navn\naase-fiktiv,Aase Fiktiv\n"
+    (site / "data" / "personer.csv").write_bytes(published)
+    # A member that is the published file is audited as that file; one that is not, on its own.
+    (site / "data" / "alt.zip").write_bytes(bundle({"personer.csv": published,
+                                                     "LAESMIG.md": "Ring på tlf. 12 34 56 78 (fiktivt).".encode()}))
+    tables = {name: ([c.split()[0] for c in columns], []) for name, columns in _TABLES.items()}
+    tables["personer"][1].append(["aase-fiktiv", "Aase Fiktiv", "", "skriv til aase@fiktiv.dk"])
+    (site / "data" / "arkiv.sqlite").write_bytes(database(tables))
+    found = [str(f) for f in audit_site(site)]
+    assert any(f.startswith("data/alt.zip!LAESMIG.md:1: filen viser '12 34 56 78'") for f in found), found
+    assert any(f.startswith("data/arkiv.sqlite!personer:0: databasen viser 'aase@fiktiv.dk'") for f in found), found
+    assert not any("personer.csv" in f for f in found)

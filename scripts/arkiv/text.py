@@ -104,3 +104,10 @@ def excerpt_of(found: tuple[str, ...], words: str | None = None) -> Excerpt:
     shift = len(prefix) - begin
     text = prefix + chosen[begin:stop] + suffix
     return Excerpt(text, start + shift if match else 0, end + shift if match else 0)
+
+
+# A sentence of Danish minutes: up to ».«, »!« or »?« before white space, not at the full stops of
+# the abbreviations the minutes use (»bl.a.«, »m.v.«, »fx.«, »pga.«, »pt.«, »h.h.v.«, »jf.«, »d.«).
+# A number's full stop before a word in lower case is a date or an ordinal (»d. 10. marts«).
+SENTENCE = re.compile(r"[^.!?]*?(?:(?:\b(?:bl\.a|m\.v|m\.m|fx|pga|pt|h\.h\.v|jf|ca|d|fsva)\.|\b\d+\.(?=\s+[a-zæøå]))"
+                      r"[^.!?]*?)*[.!?](?=\s|$)|[^.!?]+$")

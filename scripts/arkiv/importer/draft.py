@@ -22,6 +22,7 @@ from ..source.format import DRAFT_HEADER, ITEM_HEADING, front_matter
 from ..source.format import meeting_id as id_of
 from ..source.reader import peek_front_matter
 from ..source.registry import read_councils, read_people
+from ..text import SENTENCE as _SENTENCE
 from .cleanup import clean
 from .extract import Extracted, UnreadableInput, extract
 from .people import Match, PeopleMatcher
@@ -414,7 +415,6 @@ def _attachments(found: Recognised) -> list[dict]:
 # Sentences that record what the council concluded (issue 21): proposed, never taken for certain.
 CONCLUDED = re.compile(r"\b(?:blev godkendt|blev vedtaget|besluttede|besluttedes|var (?:bred |fuld )?enighed om|"
                        r"tog .{0,40}til efterretning|godkendte)\b", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+|$)")
 
 
 def _conclusions(found: Recognised, report: Report) -> list[dict]:

@@ -131,12 +131,21 @@ def render_archive_feeds(archive: Archive) -> dict[str, str]:
     return feeds
 
 
+def _newest(archive: Archive, hits) -> list[dict]:
+    """The ENTRIES newest hits as entries: chosen before they are made (a theme of a large
+    archive has thousands of items, and its feed shows fifty)."""
+    def key(hit):
+        meeting = archive.meeting(hit.meeting)
+        return archive.last_changed(meeting), (*meeting.sort_key, hit.section.anchor)
+    return [_item_entry(archive, h) for h in sorted(hits, key=key, reverse=True)[:ENTRIES]]
+
+
 def render_theme_feed(archive: Archive, theme_id: str) -> dict[str, str]:
     theme = archive.themes[theme_id]
     path = theme_feed_path(theme_id)
     hits = archive.theme_hits.get(theme_id, ())
     return {path: _feed(archive, path, f"Tema: {theme.title} – nye punkter", served(f"{THEMES}/{theme_id}.md"),
-                        [_item_entry(archive, h) for h in hits])}
+                        _newest(archive, hits))}
 
 
 def render_person_feed(archive: Archive, person_id: str) -> dict[str, str]:
@@ -144,4 +153,4 @@ def render_person_feed(archive: Archive, person_id: str) -> dict[str, str]:
     path = person_feed_path(person_id)
     hits = archive.person_hits.get(person_id, ())
     return {path: _feed(archive, path, f"{person.name} – nye punkter", served(f"{PEOPLE}/{person_id}.md"),
-                        [_item_entry(archive, h) for h in hits])}
+                        _newest(archive, hits))}

@@ -182,8 +182,10 @@ def _readable(suffix: str, text: str) -> str:
     return text
 
 
-def _audit_zip(path: str, data: bytes, allowed: frozenset[str]) -> list[Finding]:
-    """A download's members, each as the file it is (the zip of all the data, site/bulk.py)."""
+def _audit_zip(path: str, data: bytes, allowed: frozenset[str], beside: Path | None = None) -> list[Finding]:
+    """A download's members, each as the file it is (the zip of all the data, site/bulk.py). A
+    member that is byte for byte the file of the same name beside the zip in the site (`beside`)
+    is audited as that file, and not read twice."""
     import io
     import zipfile
 
@@ -191,7 +193,12 @@ def _audit_zip(path: str, data: bytes, allowed: frozenset[str]) -> list[Finding]
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as bundle:
             for name in bundle.namelist():
-                findings += audit_file(f"{path}!{name}", bundle.read(name), allowed)
+                member = bundle.read(name)
+                twin = beside / name if beside is not None and ".." not in Path(name).parts else None
+                if twin is not None and twin.is_file() and not twin.is_symlink() and \
+                        twin.stat().st_size == len(member) and twin.read_bytes() == member:
+                    continue
+                findings += audit_file(f"{path}!{name}", member, allowed)
     except zipfile.BadZipFile:
         findings.append(Finding(path, 0, "zip-filen kan ikke læses"))
     return findings
@@ -231,6 +238,8 @@ def _audit_path(path: Path, site: Path, allowed: frozenset[str]) -> list[Finding
     data = path.read_bytes()
     if relative.startswith("pagefind/") and not data:
         return [Finding(relative, 0, "søgeindeksets fil er tom (var disken fuld?)")]
+    if path.suffix.lower() == ".zip" and not relative.startswith(_OWN_CODE):
+        return _audit_zip(relative, data, allowed, beside=path.parent)
     return audit_file(relative, data, allowed)
 
 

@@ -79,5 +79,6 @@ def bundle(files: dict[str, bytes]) -> bytes:
         for name in sorted(files):
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
             info.external_attr = 0o644 << 16
-            archive.writestr(info, files[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=6)
+            # Level 1: at 1,000 meetings level 6 took 2.2 s of the generation for a zip a fifth smaller.
+            archive.writestr(info, files[name], compress_type=zipfile.ZIP_DEFLATED, compresslevel=1)
     return out.getvalue()

@@ -15,13 +15,13 @@ from pathlib import Path
 
 from ..source.reader import peek_front_matter
 from ..source.yamlsource import SourceError, read_text, split_front_matter
+from ..text import SENTENCE as _SENTENCE
 
 PROMISES = re.compile(
     r"\b(?:vil blive (?:fremlagt|forelagt|drøftet|behandlet|orienteret|præsenteret|fulgt op)|"
     r"vender? tilbage|komme(?:r)? tilbage til|som opfølgning på|følge(?:r)? op på|opfølgning på|"
     r"ventes\b.{0,60}\bklar|forventes\b.{0,60}\bklar|følge udviklingen|på (?:et )?(?:senere|næste|kommende) "
     r"(?:kredsråds)?møde|til næste møde|senere (?:kreds)?rådsmøde)", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?]*?(?:\b(?:bl\.a|m\.v|fx|pga|pt|h\.h\.v|jf|ca|d)\.[^.!?]*?)*[.!?](?=\s|$)|[^.!?]+$")
 
 
 @dataclass(frozen=True)
