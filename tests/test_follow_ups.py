@@ -232,3 +232,12 @@ def test_a_sentence_does_not_end_at_the_minutes_abbreviations():
     assert [s.strip() for s in SENTENCE.findall(text)] == [
         "Politiet arbejder bl.a. med kiosker, m.v. Sagen vil blive fremlagt på et senere møde, jf. aftalen d. 10. marts.",
         "Intet andet."]
+
+
+def test_a_conclusion_is_on_the_theme_pages_of_its_item(archive):
+    """The seed's conclusion on item 3.c (»Der var bred enighed …«) under the item on its themes."""
+    page = render_one(("theme", "opioider"), archive)["temaer/opioider.md"]
+    item = page[page.index("#punkt-3c"):]
+    item = item[:item.index("</li>")]
+    assert ('<div class="arkiv-konklusion"><p class="arkiv-konklusion__titel">Konklusion</p><p>Der var bred '
+            "enighed i kredsrådet om at følge udviklingen tæt og samarbejde om indsatsen.</p></div>") in item
