@@ -173,18 +173,19 @@ def _facts(archive: Archive, meeting: Meeting, page: str) -> str:
             chair += f". {attr(meeting.chair_note)}"
     elif meeting.chair_note:
         chair = attr(meeting.chair_note)
-    facts = [
+    minutes = [
         ("Tidspunkt", attr(meeting.time) if meeting.time else None),
         ("Sted", attr(meeting.place) if meeting.place else None),
         ("Formand", chair),
         ("Godkendt referat", _approved(archive, meeting, page)),
-        ("Referatet godkendt på", _meeting(archive, page, archive.approved_at(meeting.id))
-         if archive.approved_at(meeting.id) else None),
         ("Næste møde", _next(archive, meeting, page)),
     ]
-    known = [(label, value) for label, value in facts if value]
-    # What the archive knows from other meetings is no fact the minutes should have given.
-    missing = [label.lower() for label, value in facts if not value and label != "Referatet godkendt på"]
+    missing = [label.lower() for label, value in minutes if not value]
+    # Where these minutes were approved is known from a later meeting, not from these minutes:
+    # shown beside the minutes they approved, never counted as missing.
+    approved_at = archive.approved_at(meeting.id)
+    derived = [("Referatet godkendt på", _meeting(archive, page, approved_at) if approved_at else None)]
+    known = [(label, value) for label, value in minutes[:4] + derived + minutes[4:] if value]
     text = "## Om mødet\n\n" + (_rows(known) if known else "")
     if missing:
         text += block(f'<p class="arkiv-ikke-oplyst">Ikke oplyst i referatet: {", ".join(missing)}.</p>')
